@@ -1,0 +1,155 @@
+//! `openbaar`: the command-line face of the indexer library. It parses arguments,
+//! draws progress and prints the summary; all work is done by the `openbaar` crate.
+
+mod progress;
+mod summary;
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use openbaar::config::Site;
+use openbaar::pipeline::{extract_all, Extraction};
+
+use crate::progress::Reporter;
+
+/// Publish released government documents (Woo) as a static, searchable archive.
+#[derive(Parser)]
+#[command(name = "openbaar", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract documents and print their records.
+    Extract {
+        /// Files or folders to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print one JSON object per document per line (the full record).
+        #[arg(long)]
+        json: bool,
+        /// Files above this size in MB are skipped.
+        #[arg(long, default_value_t = 512)]
+        max_file_mb: u64,
+    },
+    /// Build the site: extract the archive, write Zola content, run zola build.
+    Build {
+        /// The site's Zola config; the indexer's settings are under [extra.openbaar].
+        #[arg(long, default_value = "config.toml")]
+        config: PathBuf,
+        /// The archive folder (default: extra.openbaar.archive in the config).
+        #[arg(long)]
+        archive: Option<PathBuf>,
+        /// Where the site goes.
+        #[arg(long, default_value = "public")]
+        output: PathBuf,
+        /// Write the content only; do not run zola.
+        #[arg(long)]
+        no_zola: bool,
+        /// Exit with an error when any file failed.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Extract {
+            paths,
+            json,
+            max_file_mb,
+        } => extract(&paths, json, max_file_mb),
+        Command::Build {
+            config,
+            archive,
+            output,
+            no_zola,
+            strict,
+        } => build(&config, archive, &output, no_zola, strict),
+    }
+}
+
+fn run_pipeline(paths: &[PathBuf], max_file_mb: u64) -> Extraction {
+    let reporter = Reporter::for_stderr();
+    let extraction = extract_all(paths, max_file_mb, &reporter);
+    reporter.finish();
+    extraction
+}
+
+fn extract(paths: &[PathBuf], json: bool, max_file_mb: u64) -> ExitCode {
+    let extraction = run_pipeline(paths, max_file_mb);
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for built in &extraction.documents {
+        let doc = &built.document;
+        let written = if json {
+            serde_json::to_string(doc)
+                .map_err(std::io::Error::other)
+                .and_then(|line| writeln!(out, "{line}"))
+        } else {
+            writeln!(
+                out,
+                "{}  {:5}  {:>3} p.  {}  {}",
+                doc.id,
+                format!("{:?}", doc.kind).to_lowercase(),
+                doc.page_count,
+                doc.date.as_deref().unwrap_or("----------"),
+                doc.title
+            )
+        };
+        if written.is_err() {
+            // The reader went away (e.g. `| head`); that is not an error of ours.
+            return ExitCode::SUCCESS;
+        }
+    }
+    let _ = out.flush();
+    summary::print(&extraction);
+    ExitCode::SUCCESS
+}
+
+fn build(
+    config: &std::path::Path,
+    archive: Option<PathBuf>,
+    output: &std::path::Path,
+    no_zola: bool,
+    strict: bool,
+) -> ExitCode {
+    let site = match Site::load(config) {
+        Ok(site) => site,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let archive = archive.unwrap_or_else(|| site.archive_dir());
+    if !archive.is_dir() {
+        eprintln!(
+            "error: the archive folder {} does not exist",
+            archive.display()
+        );
+        return ExitCode::from(2);
+    }
+    eprintln!("archive: {}", archive.display());
+    let extraction = run_pipeline(&[archive], site.settings.max_file_mb);
+    if let Err(err) = openbaar::site::write_content(&site.generated_dir(), &extraction) {
+        eprintln!("error: {err}");
+        return ExitCode::from(2);
+    }
+    summary::print(&extraction);
+    if !no_zola {
+        eprintln!("running zola build into {}", output.display());
+        if let Err(err) = openbaar::zola::build(&site.root, output) {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+        eprintln!("site written to {}", output.display());
+    }
+    if strict && !extraction.failed.is_empty() {
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
+}

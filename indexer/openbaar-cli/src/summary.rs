@@ -1,0 +1,54 @@
+//! The summary printed after a run: what was read, and every file that was not.
+
+use std::collections::BTreeMap;
+
+use openbaar::pipeline::Extraction;
+
+/// Prints the summary to standard error (standard output may carry JSON).
+pub fn print(extraction: &Extraction) {
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut pages = 0u64;
+    let mut scanned = 0usize;
+    let mut duplicates = 0usize;
+    for built in &extraction.documents {
+        let doc = &built.document;
+        *by_kind.entry(doc.kind.label_nl()).or_default() += 1;
+        pages += u64::from(doc.page_count);
+        scanned += doc.scanned_pages();
+        duplicates += doc.duplicates.len();
+    }
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    eprintln!(
+        "\n{} documents ({}), {} pages",
+        extraction.documents.len(),
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds.join(", ")
+        },
+        pages
+    );
+    if scanned > 0 {
+        eprintln!("{scanned} pages have no text layer (scans awaiting OCR)");
+    }
+    if duplicates > 0 {
+        eprintln!(
+            "{duplicates} files are exact copies of another document and were merged into it"
+        );
+    }
+    if !extraction.failed.is_empty() {
+        eprintln!("{} failed:", extraction.failed.len());
+        for problem in &extraction.failed {
+            eprintln!("  FAILED  {}: {}", problem.source, problem.reason);
+        }
+    }
+    if !extraction.skipped.is_empty() {
+        eprintln!(
+            "{} skipped (not a format openbaar reads):",
+            extraction.skipped.len()
+        );
+        for problem in &extraction.skipped {
+            eprintln!("  skipped {}: {}", problem.source, problem.reason);
+        }
+    }
+}

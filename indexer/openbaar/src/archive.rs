@@ -1,0 +1,261 @@
+//! Step 1: find the files of an archive and tell what format each one is.
+//!
+//! The format is decided by content first (a PDF saved as `.dat` is still a PDF;
+//! a web page saved as `.pdf` is not), and by extension only where content cannot
+//! tell (plain text).
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// The formats Openbaar reads, or why a file is not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Format {
+    /// A PDF document.
+    Pdf,
+    /// One RFC 5322 email message.
+    Eml,
+    /// A Unix mailbox holding many messages.
+    Mbox,
+    /// Plain text or Markdown.
+    Text,
+    /// Not a document format Openbaar reads; the reason says what it looks like.
+    Unsupported(String),
+}
+
+/// A file found in the archive.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Where the file is on disk.
+    pub path: PathBuf,
+    /// Path relative to the archive root, `/`-separated (the record's `source`).
+    pub relative: String,
+    /// Its detected format.
+    pub format: Format,
+}
+
+/// A file or folder that could not even be listed.
+#[derive(Debug, Clone)]
+pub struct WalkError {
+    /// The path involved, as far as it is known.
+    pub path: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
+/// Lists every file under `roots` (files or folders), in a stable order, with its format.
+///
+/// Hidden files and folders (starting with `.`) are passed over: they are editor and
+/// operating-system litter, not released documents.
+pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<WalkError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in roots {
+        let base = if root.is_file() {
+            root.parent().map(Path::to_path_buf).unwrap_or_default()
+        } else {
+            root.clone()
+        };
+        let entries = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in entries {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let path = entry.path().to_path_buf();
+                    let relative = relative_name(&base, &path);
+                    let format = match detect(&path) {
+                        Ok(format) => format,
+                        Err(err) => {
+                            errors.push(WalkError {
+                                path: relative,
+                                reason: format!("cannot read: {err}"),
+                            });
+                            continue;
+                        }
+                    };
+                    files.push(SourceFile {
+                        path,
+                        relative,
+                        format,
+                    });
+                }
+                Ok(_) => {}
+                Err(err) => errors.push(WalkError {
+                    path: err
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| root.display().to_string()),
+                    reason: err.to_string(),
+                }),
+            }
+        }
+    }
+    (files, errors)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn relative_name(base: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Detects the format of the file at `path` from its first bytes and its extension.
+pub fn detect(path: &Path) -> std::io::Result<Format> {
+    let mut head = Vec::with_capacity(4096);
+    File::open(path)?.take(4096).read_to_end(&mut head)?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    Ok(detect_bytes(&head, &extension))
+}
+
+/// Detects a format from the first bytes of a file and its lower-case extension.
+pub fn detect_bytes(head: &[u8], extension: &str) -> Format {
+    // PDF readers accept the header anywhere in the first kilobyte.
+    let first_kb = &head[..head.len().min(1024)];
+    if first_kb.windows(5).any(|w| w == b"%PDF-") {
+        return Format::Pdf;
+    }
+    if head.starts_with(b"From ") && looks_like_mbox(head) {
+        return Format::Mbox;
+    }
+    if looks_like_email(head) {
+        return Format::Eml;
+    }
+    if let Some(what) = known_binary(head) {
+        return Format::Unsupported(what.to_string());
+    }
+    match extension {
+        "pdf" => Format::Unsupported("named .pdf, but it does not start like a PDF".into()),
+        "eml" => Format::Unsupported("named .eml, but it has no email headers".into()),
+        "mbox" => Format::Unsupported("named .mbox, but it does not start with a From line".into()),
+        "msg" => Format::Unsupported("Outlook .msg is not read yet".into()),
+        "txt" | "md" | "text" | "markdown" => {
+            if std::str::from_utf8(head).is_ok() || head.len() == 4096 {
+                Format::Text
+            } else {
+                Format::Unsupported("named as text, but it is not UTF-8".into())
+            }
+        }
+        "" => Format::Unsupported("no extension and not a recognised format".into()),
+        other => Format::Unsupported(format!(".{other} files are not read")),
+    }
+}
+
+fn looks_like_mbox(head: &[u8]) -> bool {
+    // "From sender date" on the first line, then headers.
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.lines();
+    lines.next();
+    lines.next().is_some_and(is_header_line)
+}
+
+fn looks_like_email(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let mut seen_headers = 0;
+    let mut known = false;
+    for line in text.lines() {
+        if line.is_empty() {
+            break;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue; // folded continuation of the previous header
+        }
+        if !is_header_line(line) {
+            return false;
+        }
+        seen_headers += 1;
+        let name = line.split(':').next().unwrap_or("").to_ascii_lowercase();
+        known |= matches!(
+            name.as_str(),
+            "from" | "to" | "subject" | "date" | "message-id" | "mime-version" | "received"
+        );
+    }
+    seen_headers >= 2 && known
+}
+
+fn is_header_line(line: &str) -> bool {
+    match line.split_once(':') {
+        Some((name, _)) => {
+            !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        }
+        None => false,
+    }
+}
+
+fn known_binary(head: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (
+            b"PK\x03\x04",
+            "a ZIP container (docx, xlsx, odt or zip): not read yet",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an OLE container (Outlook .msg or old Office file): not read yet",
+        ),
+        (b"\x89PNG", "a PNG image: not read yet (needs OCR)"),
+        (b"\xFF\xD8\xFF", "a JPEG image: not read yet (needs OCR)"),
+        (b"II*\x00", "a TIFF image: not read yet (needs OCR)"),
+        (b"MM\x00*", "a TIFF image: not read yet (needs OCR)"),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| head.starts_with(magic))
+        .map(|(_, what)| *what)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_by_content_whatever_the_name() {
+        assert_eq!(detect_bytes(b"%PDF-1.7\n...", "bin"), Format::Pdf);
+        assert_eq!(detect_bytes(b"\n\n%PDF-1.4", ""), Format::Pdf);
+    }
+
+    #[test]
+    fn a_fake_pdf_is_named_as_such() {
+        match detect_bytes(b"<html><body>not found</body></html>", "pdf") {
+            Format::Unsupported(reason) => assert!(reason.contains(".pdf")),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn emails_and_mailboxes() {
+        let eml = b"From: a@b.nl\r\nTo: c@d.nl\r\nSubject: Hoi\r\n\r\nTekst";
+        assert_eq!(detect_bytes(eml, "txt"), Format::Eml);
+        let mbox = b"From a@b.nl Thu Aug 28 10:48:55 2025\nFrom: a@b.nl\nSubject: x\n\nbody\n";
+        assert_eq!(detect_bytes(mbox, "mbox"), Format::Mbox);
+    }
+
+    #[test]
+    fn a_letter_starting_with_a_colon_line_is_text_not_email() {
+        let letter = "Aan: De leden van de raad\nDatum: 26 maart 2025\n\nGeachte lezer,";
+        assert_eq!(detect_bytes(letter.as_bytes(), "txt"), Format::Text);
+    }
+
+    #[test]
+    fn office_files_are_reported() {
+        assert!(matches!(
+            detect_bytes(b"PK\x03\x04rest", "xlsx"),
+            Format::Unsupported(_)
+        ));
+    }
+}

@@ -1,0 +1,132 @@
+//! The indexer's settings, read from the `[extra.openbaar]` table of the Zola
+//! `config.toml`, so that one file configures the whole site.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Settings of the indexer. Paths are relative to the folder holding `config.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// The archive folder to publish.
+    pub archive: PathBuf,
+    /// The content folder the indexer owns and rewrites on every build.
+    pub generated_content: PathBuf,
+    /// Files larger than this (in MB) are skipped and reported.
+    pub max_file_mb: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            archive: PathBuf::from("archive"),
+            generated_content: PathBuf::from("content/documenten"),
+            max_file_mb: 512,
+        }
+    }
+}
+
+/// A site: the folder with `config.toml`, and the indexer's settings from it.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The folder holding `config.toml`, `content/`, `themes/`.
+    pub root: PathBuf,
+    /// The indexer's settings.
+    pub settings: Settings,
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Read {
+        /// The config file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown settings.
+    #[error("{path} is not valid: {message}")]
+    Invalid {
+        /// The config file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Deserialize, Default)]
+struct ZolaConfig {
+    #[serde(default)]
+    extra: Extra,
+}
+
+#[derive(Deserialize, Default)]
+struct Extra {
+    #[serde(default)]
+    openbaar: Settings,
+}
+
+impl Site {
+    /// Reads `config.toml` at `path`.
+    pub fn load(path: &Path) -> Result<Site, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        let config: ZolaConfig = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Ok(Site {
+            root,
+            settings: config.extra.openbaar,
+        })
+    }
+
+    /// The archive folder, resolved against the site root.
+    pub fn archive_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.archive)
+    }
+
+    /// The generated content folder, resolved against the site root.
+    pub fn generated_dir(&self) -> PathBuf {
+        self.root.join(&self.settings.generated_content)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_settings_from_extra() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            "base_url = \"/\"\n[extra]\nintro = \"x\"\n[extra.openbaar]\narchive = \"dossier\"\nmax_file_mb = 10\n",
+        )
+        .unwrap();
+        let site = Site::load(&path).unwrap();
+        assert_eq!(site.settings.archive, PathBuf::from("dossier"));
+        assert_eq!(site.settings.max_file_mb, 10);
+        assert_eq!(site.archive_dir(), dir.path().join("dossier"));
+    }
+
+    #[test]
+    fn a_misspelt_setting_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[extra.openbaar]\narchief = \"x\"\n").unwrap();
+        let err = Site::load(&path).unwrap_err().to_string();
+        assert!(err.contains("archief"), "{err}");
+    }
+}

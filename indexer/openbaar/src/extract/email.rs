@@ -1,0 +1,159 @@
+//! Email messages (.eml) and mailboxes (.mbox), through mail-parser: headers, the
+//! text body (HTML-only mails are converted to text), and attachments.
+
+use mail_parser::mailbox::mbox::MessageIterator;
+use mail_parser::{Address, MessageParser, MimeHeaders};
+
+use super::{Embedded, ExtractError, Extracted, RawPage};
+use crate::record::Provenance;
+
+/// Extracts one RFC 5322 message.
+pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
+    let message = MessageParser::default()
+        .parse(bytes)
+        .ok_or_else(|| ExtractError::Corrupt {
+            format: "email",
+            detail: "no message headers found".into(),
+        })?;
+    if message.from().is_none() && message.subject().is_none() && message.date().is_none() {
+        return Err(ExtractError::Corrupt {
+            format: "email",
+            detail: "it has no From, Subject or Date header".into(),
+        });
+    }
+    let body = message
+        .body_text(0)
+        .map(|b| b.into_owned())
+        .unwrap_or_default();
+    let attachments = message
+        .attachments()
+        .enumerate()
+        .map(|(n, part)| {
+            // An attached message is kept whole, headers and all, as an .eml.
+            if let Some(inner) = part.message() {
+                let name = part
+                    .attachment_name()
+                    .map(str::to_string)
+                    .or_else(|| inner.subject().map(|s| format!("{s}.eml")))
+                    .unwrap_or_else(|| format!("bijlage-{}.eml", n + 1));
+                Embedded {
+                    name,
+                    bytes: inner.raw_message().to_vec(),
+                }
+            } else {
+                Embedded {
+                    name: part
+                        .attachment_name()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| format!("bijlage-{}", n + 1)),
+                    bytes: part.contents().to_vec(),
+                }
+            }
+        })
+        .collect();
+    Ok(Extracted {
+        pages: vec![RawPage {
+            provenance: Provenance::EmailBody,
+            text: body,
+        }],
+        title: None,
+        date: message.date().map(|d| {
+            (
+                format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
+                "email_header",
+            )
+        }),
+        from: message.from().and_then(|a| addresses(a).into_iter().next()),
+        to: message.to().map(addresses).unwrap_or_default(),
+        cc: message.cc().map(addresses).unwrap_or_default(),
+        subject: message.subject().map(|s| s.trim().to_string()),
+        attachments,
+    })
+}
+
+/// Formats each address as `Name <address>`, or the part that is present.
+fn addresses(address: &Address) -> Vec<String> {
+    address
+        .iter()
+        .map(|a| match (&a.name, &a.address) {
+            (Some(name), Some(addr)) if name.trim() != addr.trim() => {
+                format!("{} <{}>", name.trim(), addr.trim())
+            }
+            (_, Some(addr)) => addr.trim().to_string(),
+            (Some(name), None) => name.trim().to_string(),
+            (None, None) => String::new(),
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Splits a Unix mailbox into its messages, each as the bytes of an .eml.
+pub fn split_mbox(bytes: &[u8]) -> Vec<Embedded> {
+    MessageIterator::new(bytes)
+        .filter_map(Result::ok)
+        .enumerate()
+        .map(|(n, message)| {
+            let contents = message.unwrap_contents();
+            Embedded {
+                name: format!("bericht-{:04}.eml", n + 1),
+                bytes: contents,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAIL: &str = "From: Diederik Hommes <d.hommes@groningen.nl>\r\n\
+To: Manouska Molema <Manouska.Molema@groningen.nl>, j.broekema@assen.nl\r\n\
+Cc: 5.1.2e@jbn-vtg.nl\r\n\
+Subject: =?utf-8?q?RE=3A_co=C3=B6rdinatie?=\r\n\
+Date: Thu, 28 Aug 2025 10:48:55 +0000\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b\"\r\n\
+\r\n\
+--b\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+Content-Transfer-Encoding: quoted-printable\r\n\
+\r\n\
+Het co=C3=B6rdinatiepunt.\r\n\
+--b\r\n\
+Content-Type: text/plain; name=\"notitie.txt\"\r\n\
+Content-Disposition: attachment; filename=\"notitie.txt\"\r\n\
+\r\n\
+Bijlage tekst.\r\n\
+--b--\r\n";
+
+    #[test]
+    fn headers_body_and_attachments() {
+        let e = extract_email(MAIL.as_bytes()).unwrap();
+        assert_eq!(e.subject.as_deref(), Some("RE: coördinatie"));
+        assert_eq!(
+            e.from.as_deref(),
+            Some("Diederik Hommes <d.hommes@groningen.nl>")
+        );
+        assert_eq!(e.to.len(), 2);
+        assert_eq!(e.cc, vec!["5.1.2e@jbn-vtg.nl"]);
+        assert_eq!(e.date, Some(("2025-08-28".into(), "email_header")));
+        assert!(e.pages[0].text.contains("coördinatiepunt"));
+        assert_eq!(e.attachments.len(), 1);
+        assert_eq!(e.attachments[0].name, "notitie.txt");
+        assert_eq!(e.attachments[0].bytes, b"Bijlage tekst.");
+    }
+
+    #[test]
+    fn a_mailbox_splits_into_messages() {
+        let mbox = format!("From a@b Thu Aug 28 10:48:55 2025\n{MAIL}\nFrom c@d Fri Aug 29 09:00:00 2025\nFrom: c@d.nl\nSubject: Tweede\n\nTekst\n");
+        let messages = split_mbox(mbox.as_bytes());
+        assert_eq!(messages.len(), 2);
+        let second = extract_email(&messages[1].bytes).unwrap();
+        assert_eq!(second.subject.as_deref(), Some("Tweede"));
+    }
+
+    #[test]
+    fn text_without_headers_is_rejected() {
+        assert!(extract_email(b"just some words\nand more").is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! PDF files, through MuPDF: the text layer page by page, the info dictionary's title
+//! and creation date, and detection of pages that are only an image.
+
+use mupdf::{Document, MetadataName, TextPageFlags};
+
+use super::{ExtractError, Extracted, RawPage};
+use crate::record::Provenance;
+
+/// A page with fewer letters than this in its text layer, and an image on it, is
+/// taken to be a scan without a text layer (page numbers and stamps alone stay under it).
+const SCANNED_PAGE_MAX_LETTERS: usize = 25;
+
+/// Extracts the text layer of every page.
+pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
+    let corrupt = |err: mupdf::Error| ExtractError::Corrupt {
+        format: "PDF",
+        detail: err.to_string(),
+    };
+    let mut doc = Document::from_bytes(bytes, "application/pdf").map_err(corrupt)?;
+    // Many PDFs are encrypted with an empty user password only to set permissions.
+    if doc.needs_password().map_err(corrupt)? && !doc.authenticate("").map_err(corrupt)? {
+        return Err(ExtractError::Encrypted);
+    }
+    let mut pages = Vec::new();
+    for page in doc.pages().map_err(corrupt)? {
+        let page = page.map_err(corrupt)?;
+        let text_page = page
+            .to_text_page(TextPageFlags::PRESERVE_IMAGES)
+            .map_err(corrupt)?;
+        let text = text_page.to_text().map_err(corrupt)?;
+        let has_image = text_page
+            .blocks()
+            .any(|b| b.r#type() == mupdf::text_page::TextBlockType::Image);
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let provenance = if has_image && letters < SCANNED_PAGE_MAX_LETTERS {
+            Provenance::Scanned
+        } else {
+            Provenance::TextLayer
+        };
+        pages.push(RawPage { provenance, text });
+    }
+    if pages.is_empty() {
+        return Err(ExtractError::Corrupt {
+            format: "PDF",
+            detail: "it has no pages".into(),
+        });
+    }
+    let info = |name| {
+        doc.metadata(name)
+            .ok()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    Ok(Extracted {
+        pages,
+        title: info(MetadataName::Title).filter(|t| is_meaningful_title(t)),
+        date: info(MetadataName::CreationDate)
+            .and_then(|d| pdf_date(&d))
+            .map(|d| (d, "pdf_metadata")),
+        subject: None,
+        ..Extracted::default()
+    })
+}
+
+/// Titles that producers write by default say nothing about the document.
+fn is_meaningful_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let junk = [
+        "untitled",
+        "microsoft word",
+        "document",
+        "naamloos",
+        "presentatie",
+    ];
+    !(junk.iter().any(|j| lower.starts_with(j))
+        || lower.ends_with(".docx")
+        || lower.ends_with(".doc")
+        || lower.ends_with(".pdf")
+        || title.chars().filter(|c| c.is_alphabetic()).count() < 3)
+}
+
+/// Turns a PDF date (`D:20250326103000+01'00'`) into `YYYY-MM-DD`.
+pub fn pdf_date(raw: &str) -> Option<String> {
+    let digits: String = raw
+        .trim_start_matches("D:")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() < 8 {
+        return None;
+    }
+    let (y, m, d) = (&digits[0..4], &digits[4..6], &digits[6..8]);
+    let (month, day): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    let year: u32 = y.parse().ok()?;
+    if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    Some(format!("{y}-{m}-{d}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pdf_dates() {
+        assert_eq!(
+            pdf_date("D:20250326103000+01'00'").as_deref(),
+            Some("2025-03-26")
+        );
+        assert_eq!(pdf_date("20200918").as_deref(), Some("2020-09-18"));
+        assert_eq!(pdf_date("D:2025"), None);
+        assert_eq!(pdf_date("D:20251399"), None);
+    }
+
+    #[test]
+    fn default_titles_are_dropped() {
+        assert!(!is_meaningful_title("Microsoft Word - nota.docx"));
+        assert!(!is_meaningful_title("verslag.pdf"));
+        assert!(is_meaningful_title(
+            "Raadsinformatiebrief Jeugdbescherming Noord"
+        ));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        let err = extract_pdf(b"%PDF-1.4\nthis is not really a pdf").unwrap_err();
+        assert!(matches!(err, ExtractError::Corrupt { .. }), "{err}");
+    }
+}

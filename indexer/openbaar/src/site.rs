@@ -1,0 +1,347 @@
+//! Step 5: write the Zola content for the documents.
+//!
+//! The indexer owns one content folder (`content/documenten` by default) and rewrites
+//! it on every build: a section `_index.md` with archive-wide counts, and per document a
+//! page bundle `<id>/index.md` with its original file beside it.
+//!
+//! Document text is data. It goes only into TOML front matter (never into the Markdown
+//! body, where Zola would render HTML and shortcodes), and templates print it escaped.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::pipeline::{Built, Extraction, Original};
+use crate::record::{Document, Page};
+
+/// A file that marks a folder as written by Openbaar, so it is safe to clear.
+pub const MARKER: &str = ".openbaar-generated";
+
+/// Why the content could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// The target folder holds files Openbaar did not write.
+    #[error(
+        "{0} exists and was not written by openbaar (no {MARKER} file); refusing to delete it"
+    )]
+    NotOurs(String),
+    /// Writing failed.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// What was being written.
+        path: String,
+        /// The I/O error.
+        source: io::Error,
+    },
+}
+
+#[derive(Serialize)]
+struct SectionFrontMatter {
+    title: &'static str,
+    sort_by: &'static str,
+    template: &'static str,
+    page_template: &'static str,
+    extra: SectionExtra,
+}
+
+#[derive(Serialize)]
+struct SectionExtra {
+    documents: usize,
+    pages: u64,
+    scanned_pages: usize,
+    by_kind: BTreeMap<String, usize>,
+    failed: usize,
+    skipped: usize,
+}
+
+#[derive(Serialize)]
+struct PageFrontMatter<'a> {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    weight: usize,
+    extra: PageExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct Link {
+    id: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct PageExtra<'a> {
+    id: &'a str,
+    kind: String,
+    kind_label: &'static str,
+    source: String,
+    file_name: String,
+    original: String,
+    size_bytes: u64,
+    page_count: u32,
+    scanned_pages: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    to: Vec<String>,
+    cc: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<Link>,
+    attachments: Vec<Link>,
+    duplicates: Vec<String>,
+    pages: &'a [Page],
+}
+
+/// Writes the content folder for `extraction` into `dir`, replacing what a previous
+/// build wrote there.
+pub fn write_content(dir: &Path, extraction: &Extraction) -> Result<(), SiteError> {
+    prepare_dir(dir)?;
+    let write = |path: &Path, contents: &[u8]| {
+        fs::write(path, contents).map_err(|source| SiteError::Write {
+            path: path.display().to_string(),
+            source,
+        })
+    };
+    write(
+        &dir.join(MARKER),
+        b"Written by openbaar build; deleted and rewritten on every build.\n",
+    )?;
+    write(&dir.join("_index.md"), section_file(extraction).as_bytes())?;
+
+    let titles: HashMap<&str, &str> = extraction
+        .documents
+        .iter()
+        .map(|b| (b.document.id.as_str(), b.document.title.as_str()))
+        .collect();
+    for (rank, built) in newest_first(&extraction.documents).into_iter().enumerate() {
+        let doc = &built.document;
+        let bundle = dir.join(&doc.id);
+        fs::create_dir_all(&bundle).map_err(|source| SiteError::Write {
+            path: bundle.display().to_string(),
+            source,
+        })?;
+        let original_name = asset_name(&doc.file_name);
+        let target = bundle.join(&original_name);
+        match &built.original {
+            Original::File(path) => fs::copy(path, &target).map(|_| ()),
+            Original::Bytes(bytes) => fs::write(&target, bytes),
+        }
+        .map_err(|source| SiteError::Write {
+            path: target.display().to_string(),
+            source,
+        })?;
+        let page = page_file(doc, rank + 1, &original_name, &titles);
+        write(&bundle.join("index.md"), page.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn prepare_dir(dir: &Path) -> Result<(), SiteError> {
+    let io_error = |source| SiteError::Write {
+        path: dir.display().to_string(),
+        source,
+    };
+    if dir.exists() {
+        let empty = fs::read_dir(dir).map_err(io_error)?.next().is_none();
+        if !empty && !dir.join(MARKER).exists() {
+            return Err(SiteError::NotOurs(dir.display().to_string()));
+        }
+        fs::remove_dir_all(dir).map_err(io_error)?;
+    }
+    fs::create_dir_all(dir).map_err(io_error)
+}
+
+/// Documents by date, newest first; undated ones last, by title. Zola lists pages by
+/// `weight`, which keeps undated documents in the list (sorting by `date` drops them).
+fn newest_first(documents: &[Built]) -> Vec<&Built> {
+    let mut sorted: Vec<&Built> = documents.iter().collect();
+    sorted.sort_by(|a, b| {
+        let (a, b) = (&a.document, &b.document);
+        match (&a.date, &b.date) {
+            (Some(x), Some(y)) => y.cmp(x).then_with(|| a.title.cmp(&b.title)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.title.cmp(&b.title),
+        }
+        .then_with(|| a.id.cmp(&b.id))
+    });
+    sorted
+}
+
+fn section_file(extraction: &Extraction) -> String {
+    let mut by_kind = BTreeMap::new();
+    for built in &extraction.documents {
+        *by_kind
+            .entry(built.document.kind.label_nl().to_string())
+            .or_default() += 1;
+    }
+    let front = SectionFrontMatter {
+        title: "Documenten",
+        sort_by: "weight",
+        template: "documents.html",
+        page_template: "document.html",
+        extra: SectionExtra {
+            documents: extraction.documents.len(),
+            pages: extraction
+                .documents
+                .iter()
+                .map(|b| u64::from(b.document.page_count))
+                .sum(),
+            scanned_pages: extraction
+                .documents
+                .iter()
+                .map(|b| b.document.scanned_pages())
+                .sum(),
+            by_kind,
+            failed: extraction.failed.len(),
+            skipped: extraction.skipped.len(),
+        },
+    };
+    front_matter(&front)
+}
+
+fn page_file(
+    doc: &Document,
+    weight: usize,
+    original: &str,
+    titles: &HashMap<&str, &str>,
+) -> String {
+    let link = |id: &String| Link {
+        id: id.clone(),
+        title: one_line(titles.get(id.as_str()).copied().unwrap_or(id)),
+    };
+    let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
+    let front = PageFrontMatter {
+        title: one_line(&doc.title),
+        date: doc.date.as_deref(),
+        weight,
+        extra: PageExtra {
+            id: &doc.id,
+            kind: format!("{:?}", doc.kind).to_lowercase(),
+            kind_label: doc.kind.label_nl(),
+            source: one_line(&doc.source),
+            file_name: one_line(&doc.file_name),
+            original: original.to_string(),
+            size_bytes: doc.size_bytes,
+            page_count: doc.page_count,
+            scanned_pages: doc.scanned_pages(),
+            date_source: doc.date_source.clone(),
+            doc_type: doc.doc_type.as_deref().map(one_line),
+            from: doc.from.as_deref().map(one_line),
+            to: lines(&doc.to),
+            cc: lines(&doc.cc),
+            subject: doc.subject.as_deref().map(one_line),
+            parent: doc.parent.as_ref().map(link),
+            attachments: doc.attachments.iter().map(link).collect(),
+            duplicates: lines(&doc.duplicates),
+            pages: &doc.pages,
+        },
+    };
+    front_matter(&front)
+}
+
+/// Serialises front matter between `+++` fences, with an empty body.
+///
+/// Zola ends the front matter at the first `+++` that closes a line. Every string we
+/// write is on one line and quoted, so a `+++` in document text is always followed by
+/// its closing quote and can never end the block.
+fn front_matter<T: Serialize>(value: &T) -> String {
+    let toml = toml::to_string(value).expect("front matter is plain data and always serialises");
+    format!("+++\n{toml}+++\n")
+}
+
+/// A string with line breaks and control characters turned into spaces.
+fn one_line(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A safe file name for the original next to the page: ASCII letters, digits, `.`, `-`
+/// and `_`, never hidden, never Markdown (Zola would take a `.md` file for a page).
+pub fn asset_name(file_name: &str) -> String {
+    let mut name: String = file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    name = name.trim_start_matches(['.', '_']).to_string();
+    if name.len() > 120 {
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_string())
+            .filter(|e| e.len() <= 8);
+        name.truncate(100);
+        if let Some(extension) = extension {
+            name = format!("{name}.{extension}");
+        }
+    }
+    if name.is_empty() || name.starts_with("index.") || name == "index" {
+        name = format!("origineel-{name}");
+    }
+    if name.to_ascii_lowercase().ends_with(".md") {
+        name.push_str(".txt");
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asset_names_are_safe() {
+        assert_eq!(
+            asset_name("brief 26 maart (def).pdf"),
+            "brief_26_maart__def_.pdf"
+        );
+        assert_eq!(asset_name("../../etc/passwd"), "etc_passwd");
+        assert_eq!(asset_name("notitie.md"), "notitie.md.txt");
+        assert_eq!(asset_name("index.md"), "origineel-index.md.txt");
+        assert_eq!(asset_name(".verborgen"), "verborgen");
+        assert_eq!(asset_name(""), "origineel-");
+        assert!(asset_name(&format!("{}.pdf", "a".repeat(300))).ends_with(".pdf"));
+    }
+
+    #[test]
+    fn front_matter_cannot_be_closed_by_document_text() {
+        #[derive(Serialize)]
+        struct T {
+            title: String,
+            lines: Vec<String>,
+        }
+        let nasty = one_line("x\n+++\ntitle = \"gehackt\"\n+++ '''\"");
+        let text = front_matter(&T {
+            title: nasty.clone(),
+            lines: vec![nasty, "{{ config.base_url }} {% raw %} <script>".into()],
+        });
+        // The only lines that are exactly the fence are the first and the last.
+        let fences: Vec<usize> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_end().ends_with("+++"))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(fences, vec![0, text.lines().count() - 1], "{text}");
+        let inner = text.trim_start_matches("+++\n").trim_end_matches("+++\n");
+        let parsed: toml::Table = toml::from_str(inner).unwrap();
+        assert!(parsed["title"].as_str().unwrap().contains("+++ title"));
+    }
+}
