@@ -1,0 +1,76 @@
+// Serves a folder with a real static web server for the browser tests: nginx (the
+// kind of server a USB stick or a VPS would use), on a free loopback port.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+async function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function waitFor(url, tries = 50) {
+  for (let i = 0; i < tries; i++) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server at ${url} did not come up`);
+}
+
+/** Starts nginx on `root`; returns { url, stop }. */
+export async function startNginx(root) {
+  const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
+  if (!nginx) throw new Error('nginx is not installed: run scripts/setup');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'openbaar-nginx-'));
+  const conf = join(dir, 'nginx.conf');
+  writeFileSync(conf, `
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  gzip on;
+  gzip_types text/css application/javascript application/json;
+  server {
+    listen 127.0.0.1:${port};
+    root ${resolve(root)};
+    error_page 404 /404.html;
+  }
+}`);
+  const child = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'inherit' });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitFor(url);
+  return {
+    url,
+    stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+  };
+}
+
+export function chromiumPath() {
+  const path = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+  if (!path) throw new Error('chromium is not installed: run scripts/setup');
+  return path;
+}
+
+export function hasCommand(name) {
+  try { execFileSync('which', [name], { stdio: 'ignore' }); return true; } catch { return false; }
+}

@@ -1,0 +1,137 @@
+// The built sample site (public/) in headless Chromium, served by nginx.
+// Every page must load without console errors or failed requests.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startNginx, chromiumPath } from './server.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let server;
+let browser;
+
+before(async () => {
+  server = await startNginx(join(repo, 'public'));
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens a page and records everything that went wrong on it. */
+async function open(path, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  const response = await page.goto(new URL(path, server.url).href);
+  assert.equal(response.status(), 200, `${path} answers 200`);
+  return {
+    page,
+    problems,
+    async close() {
+      assert.deepEqual(problems, [], `no errors on ${path}`);
+      await context.close();
+    },
+  };
+}
+
+async function rowTitles(page) {
+  return page.$$eval('table.documents tbody tr td[data-label="Titel"]', (cells) => cells.map((c) => c.textContent.trim()));
+}
+
+test('home page: what the archive is, counts, latest documents', async () => {
+  const { page, close } = await open('/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+  assert.match(await page.textContent('h1'), /Woo-archief/);
+  for (const landmark of ['header', 'nav', 'main', 'footer']) {
+    assert.equal(await page.locator(landmark).count() >= 1, true, `has <${landmark}>`);
+  }
+  const stats = await page.$$eval('.stats div', (els) => Object.fromEntries(els.map((e) => [e.querySelector('dt').textContent, e.querySelector('dd').textContent])));
+  assert.equal(stats['Documenten'], '6');
+  assert.equal(stats['E-mail'], '1');
+  assert.equal(stats['PDF'], '5');
+  assert.equal((await rowTitles(page)).length, 6);
+  await close();
+});
+
+test('document list: all documents, newest first, sortable by column', async () => {
+  const { page, close } = await open('/documenten/');
+  const dates = await page.$$eval('tbody td[data-label="Datum"]', (cells) => cells.map((c) => c.dataset.sort));
+  assert.equal(dates.length, 6);
+  const known = dates.filter(Boolean);
+  assert.deepEqual(known, [...known].sort().reverse(), 'newest first');
+  await page.click('th >> text=Titel');
+  const titles = await rowTitles(page);
+  assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'nl')), 'sorted by title');
+  assert.equal(await page.getAttribute('th:has-text("Titel")', 'aria-sort'), 'ascending');
+  await page.click('th >> text=Datum');
+  const ascending = await page.$$eval('tbody td[data-label="Datum"]', (cells) => cells.map((c) => c.dataset.sort).filter(Boolean));
+  assert.deepEqual(ascending, [...ascending].sort(), 'oldest first after a click on Datum');
+  await close();
+});
+
+test('document page: joined text, page markers, metadata, original downloads', async () => {
+  const { page, close } = await open('/documenten/');
+  await page.click('text=Beantwoording vragen ex art. 36 RvO');
+  await page.waitForSelector('article.document');
+  const text = await page.textContent('section.text');
+  assert.match(text, /nemen wij zeer serieus\./);
+  assert.match(text, /jeugdbescherming in Noord-Nederland/);
+  assert.doesNotMatch(text, /seri-/);
+  assert.equal(await page.locator('.page-marker').count() > 1, true, 'page markers');
+  assert.match(await page.textContent('.metadata'), /Bestand in archief/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[download]')]);
+  const saved = readFileSync(await download.path());
+  const original = readFileSync(join(repo, 'archive', 'beantwoording-vragen-art36-jb-noord.pdf'));
+  assert.equal(download.suggestedFilename(), 'beantwoording-vragen-art36-jb-noord.pdf');
+  assert.ok(saved.equals(original), 'downloaded bytes equal the original');
+  await close();
+});
+
+test('the email page shows its headers', async () => {
+  const { page, close } = await open('/documenten/');
+  await page.click('td[data-label="Soort"]:has-text("E-mail") >> xpath=.. >> a');
+  await page.waitForSelector('article.document');
+  const meta = await page.textContent('.metadata');
+  assert.match(meta, /Diederik Hommes/);
+  assert.match(meta, /28 augustus 2025/);
+  assert.match(await page.textContent('section.text'), /coördinatiepunt/);
+  await close();
+});
+
+test('pages fit a phone screen', async () => {
+  for (const path of ['/', '/documenten/', '/over/']) {
+    const { page, close } = await open(path, { viewport: { width: 360, height: 740 }, isMobile: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+    await close();
+  }
+});
+
+test('keyboard: the skip link is first and jumps to the content', async () => {
+  const { page, close } = await open('/documenten/');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Naar de inhoud');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'inhoud');
+  await close();
+});
+
+test('an unknown address gets the 404 page', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(new URL('/bestaat-niet/', server.url).href);
+  assert.equal(response.status(), 404);
+  assert.match(await page.textContent('h1'), /niet gevonden/);
+  await context.close();
+});
