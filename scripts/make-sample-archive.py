@@ -157,7 +157,9 @@ def make_email(text: str, target: Path):
     received = outlook_date(headers["Received"])
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["Received"] = f"by mail.groningen.nl; {email.utils.format_datetime(received)}"
-    msg["From"] = email.utils.formataddr((headers["From"], "5.1.2e@groningen.nl"))
+    # The print gives the sender's name only (his address is redacted in the signature);
+    # an empty RFC 5322 group carries a name without inventing an address.
+    msg["From"] = f"{headers['From']}:;"
     msg["To"] = ", ".join(email.utils.formataddr(a) for a in addresses(headers["To"]))
     msg["Cc"] = ", ".join(email.utils.formataddr(a) for a in addresses(headers["Cc"]))
     msg["Date"] = email.utils.format_datetime(sent)

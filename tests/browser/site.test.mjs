@@ -135,3 +135,30 @@ test('an unknown address gets the 404 page', async () => {
   assert.match(await page.textContent('h1'), /niet gevonden/);
   await context.close();
 });
+
+test('redactions: bars with their ground, a summary, the archive-wide counts', async () => {
+  const { page, close } = await open('/documenten/');
+  await page.click('td[data-label="Soort"]:has-text("E-mail") >> xpath=.. >> a');
+  await page.waitForSelector('article.document');
+  const bars = page.locator('section.text mark.redaction');
+  assert.equal(await bars.count(), 9, 'nine redactions in the body of the .eml');
+  assert.equal(await page.locator('.metadata mark.redaction').count(), 5, 'five in the Cc header');
+  const first = bars.first();
+  assert.match(await first.getAttribute('title'), /5\.1\.2e.*persoonlijke levenssfeer/);
+  await first.focus();
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('redaction')), true, 'keyboard reaches a bar');
+  const text = await page.textContent('section.text');
+  assert.doesNotMatch(text.replace(/\[weggelakt[^\]]*\]/g, ''), /5\.1\.2e/, 'codes only inside bars');
+  const summary = await page.textContent('.redaction-summary');
+  assert.match(summary, /14 passages/);
+  assert.match(summary, /4 bij Jeugdbescherming Noord en Veilig Thuis Groningen \(jbn-vtg\.nl\)/);
+  await page.click('.redaction-summary a:has-text("5.2.1")');
+  await page.waitForSelector('h1:has-text("5.2.1")');
+  assert.equal(await page.locator('table.documents tbody tr').count(), 2, 'both copies of the email cite 5.2.1');
+  await close();
+
+  const counts = await open('/weglakkingen/');
+  const rows = await counts.page.$$eval('#per-grond ~ table tbody tr, section[aria-labelledby="per-grond"] tbody tr', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
+  assert.ok(rows.some((r) => /5\.1\.2e Woo eerbiediging van de persoonlijke levenssfeer 26 2/.test(r)), rows.join(' | '));
+  await counts.close();
+});

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use openbaar::config::Site;
+use openbaar::config::{Settings, Site};
 use openbaar::pipeline::{extract_all, Extraction};
 
 use crate::progress::Reporter;
@@ -32,9 +32,9 @@ enum Command {
         /// Print one JSON object per document per line (the full record).
         #[arg(long)]
         json: bool,
-        /// Files above this size in MB are skipped.
-        #[arg(long, default_value_t = 512)]
-        max_file_mb: u64,
+        /// Settings (domains → organisations, size limit) from this Zola config, if it exists.
+        #[arg(long, default_value = "config.toml")]
+        config: PathBuf,
     },
     /// Build the site: extract the archive, write Zola content, run zola build.
     Build {
@@ -61,8 +61,8 @@ fn main() -> ExitCode {
         Command::Extract {
             paths,
             json,
-            max_file_mb,
-        } => extract(&paths, json, max_file_mb),
+            config,
+        } => extract(&paths, json, &config),
         Command::Build {
             config,
             archive,
@@ -73,15 +73,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn run_pipeline(paths: &[PathBuf], max_file_mb: u64) -> Extraction {
+fn run_pipeline(paths: &[PathBuf], settings: &Settings) -> Extraction {
     let reporter = Reporter::for_stderr();
-    let extraction = extract_all(paths, max_file_mb, &reporter);
+    let extraction = extract_all(paths, settings, &reporter);
     reporter.finish();
     extraction
 }
 
-fn extract(paths: &[PathBuf], json: bool, max_file_mb: u64) -> ExitCode {
-    let extraction = run_pipeline(paths, max_file_mb);
+fn extract(paths: &[PathBuf], json: bool, config: &std::path::Path) -> ExitCode {
+    // The config is optional here: `extract` also works outside a site folder.
+    let settings = if config.exists() {
+        match Site::load(config) {
+            Ok(site) => site.settings,
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        Settings::default()
+    };
+    let extraction = run_pipeline(paths, &settings);
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for built in &extraction.documents {
@@ -134,8 +146,8 @@ fn build(
         return ExitCode::from(2);
     }
     eprintln!("archive: {}", archive.display());
-    let extraction = run_pipeline(&[archive], site.settings.max_file_mb);
-    if let Err(err) = openbaar::site::write_content(&site.generated_dir(), &extraction) {
+    let extraction = run_pipeline(&[archive], &site.settings);
+    if let Err(err) = openbaar::site::write_content(&site, &extraction) {
         eprintln!("error: {err}");
         return ExitCode::from(2);
     }

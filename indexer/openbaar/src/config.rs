@@ -1,6 +1,7 @@
 //! The indexer's settings, read from the `[extra.openbaar]` table of the Zola
 //! `config.toml`, so that one file configures the whole site.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -13,8 +14,14 @@ pub struct Settings {
     pub archive: PathBuf,
     /// The content folder the indexer owns and rewrites on every build.
     pub generated_content: PathBuf,
+    /// The content folder (a section) for the archive-wide redaction counts, also
+    /// owned and rewritten by the indexer.
+    pub generated_redactions: PathBuf,
     /// Files larger than this (in MB) are skipped and reported.
     pub max_file_mb: u64,
+    /// Email domains and the organisations they belong to, so a redacted address at
+    /// `jbn-vtg.nl` can be counted for JB Noord.
+    pub domains: BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -22,7 +29,9 @@ impl Default for Settings {
         Settings {
             archive: PathBuf::from("archive"),
             generated_content: PathBuf::from("content/documenten"),
+            generated_redactions: PathBuf::from("content/weglakkingen"),
             max_file_mb: 512,
+            domains: BTreeMap::new(),
         }
     }
 }
@@ -67,6 +76,20 @@ struct ZolaConfig {
 struct Extra {
     #[serde(default)]
     openbaar: Settings,
+}
+
+impl Settings {
+    /// The organisation of an email domain, also for its subdomains.
+    pub fn organisation_of(&self, domain: &str) -> Option<&str> {
+        let domain = domain.to_lowercase();
+        let mut candidate = domain.as_str();
+        loop {
+            if let Some(org) = self.domains.get(candidate) {
+                return Some(org);
+            }
+            candidate = candidate.split_once('.')?.1;
+        }
+    }
 }
 
 impl Site {
@@ -119,6 +142,20 @@ mod tests {
         assert_eq!(site.settings.archive, PathBuf::from("dossier"));
         assert_eq!(site.settings.max_file_mb, 10);
         assert_eq!(site.archive_dir(), dir.path().join("dossier"));
+    }
+
+    #[test]
+    fn domains_map_to_organisations_with_subdomains() {
+        let mut settings = Settings::default();
+        settings
+            .domains
+            .insert("jbn-vtg.nl".into(), "JB Noord".into());
+        assert_eq!(settings.organisation_of("JBN-VTG.nl"), Some("JB Noord"));
+        assert_eq!(
+            settings.organisation_of("mail.jbn-vtg.nl"),
+            Some("JB Noord")
+        );
+        assert_eq!(settings.organisation_of("nl"), None);
     }
 
     #[test]

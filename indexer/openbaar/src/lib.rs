@@ -16,9 +16,11 @@
 pub mod archive;
 pub mod config;
 pub mod extract;
+pub mod grounds;
 pub mod metadata;
 pub mod normalise;
 pub mod pipeline;
 pub mod record;
+pub mod redact;
 pub mod site;
 pub mod zola;

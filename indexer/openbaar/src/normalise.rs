@@ -54,6 +54,8 @@ pub fn clean_text(text: &str) -> String {
             '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => out.push(' '),
             '\r' => {}
+            // The redaction marker must only ever mean a redaction.
+            crate::redact::MARKER => out.push('■'),
             '\u{000C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if c.is_control() && c != '\n' => {}
             c => out.push(c),

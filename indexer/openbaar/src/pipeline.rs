@@ -10,10 +10,12 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::archive::{self, Format, SourceFile};
+use crate::config::Settings;
 use crate::extract::{self, Embedded, ExtractError, Extracted};
 use crate::metadata;
 use crate::normalise::normalise_pages;
 use crate::record::{content_id, Document, Kind};
+use crate::redact;
 
 /// Where the original bytes of a document are, for the download next to its page.
 #[derive(Debug, Clone)]
@@ -70,7 +72,7 @@ impl Progress for NoProgress {
 }
 
 /// Extracts every file under `roots` into documents.
-pub fn extract_all(roots: &[PathBuf], max_file_mb: u64, progress: &dyn Progress) -> Extraction {
+pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progress) -> Extraction {
     let (files, walk_errors) = archive::walk(roots);
     let mut extraction = Extraction {
         failed: walk_errors
@@ -97,7 +99,7 @@ pub fn extract_all(roots: &[PathBuf], max_file_mb: u64, progress: &dyn Progress)
     let results: Vec<FileResult> = readable
         .par_iter()
         .map(|file| {
-            let result = process_file_guarded(file, max_file_mb);
+            let result = process_file_guarded(file, settings);
             progress.file_done(&file.relative);
             result
         })
@@ -131,8 +133,8 @@ struct FileResult {
     skipped: Vec<Problem>,
 }
 
-fn process_file_guarded(file: &SourceFile, max_file_mb: u64) -> FileResult {
-    match catch_unwind(AssertUnwindSafe(|| process_file(file, max_file_mb))) {
+fn process_file_guarded(file: &SourceFile, settings: &Settings) -> FileResult {
+    match catch_unwind(AssertUnwindSafe(|| process_file(file, settings))) {
         Ok(result) => result,
         Err(panic) => {
             let detail = panic
@@ -151,7 +153,8 @@ fn process_file_guarded(file: &SourceFile, max_file_mb: u64) -> FileResult {
     }
 }
 
-fn process_file(file: &SourceFile, max_file_mb: u64) -> FileResult {
+fn process_file(file: &SourceFile, settings: &Settings) -> FileResult {
+    let max_file_mb = settings.max_file_mb;
     let mut result = FileResult::default();
     let fail = |reason: String| Problem {
         source: file.relative.clone(),
@@ -197,6 +200,7 @@ fn process_file(file: &SourceFile, max_file_mb: u64) -> FileResult {
                 &mut result,
                 Unit::embedded(source, message, None),
                 &Format::Eml,
+                settings,
             );
         }
         return result;
@@ -208,7 +212,7 @@ fn process_file(file: &SourceFile, max_file_mb: u64) -> FileResult {
         bytes,
         parent: None,
     };
-    process_unit(&mut result, unit, &file.format);
+    process_unit(&mut result, unit, &file.format, settings);
     result
 }
 
@@ -233,7 +237,7 @@ impl Unit {
     }
 }
 
-fn process_unit(result: &mut FileResult, unit: Unit, format: &Format) {
+fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: &Settings) {
     let (kind, extracted) = match format {
         Format::Pdf => (Kind::Pdf, extract::pdf::extract_pdf(&unit.bytes)),
         Format::Eml => (Kind::Email, extract::email::extract_email(&unit.bytes)),
@@ -280,13 +284,13 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format) {
             child_format,
         ));
     }
-    let document = build_record(id, kind, &unit, extracted, attachment_ids);
+    let document = build_record(id, kind, &unit, extracted, attachment_ids, settings);
     result.documents.push(Built {
         document,
         original: unit.original,
     });
     for (child, child_format) in children {
-        process_unit(result, child, &child_format);
+        process_unit(result, child, &child_format, settings);
     }
 }
 
@@ -296,10 +300,32 @@ fn build_record(
     unit: &Unit,
     extracted: Extracted,
     attachments: Vec<String>,
+    settings: &Settings,
 ) -> Document {
-    let pages = normalise_pages(&extracted.pages);
+    let mut pages = normalise_pages(&extracted.pages);
+    // The title is chosen before redaction, so a subject line stays whole; it is
+    // redacted on its own below.
     let title = metadata::title(&extracted, &pages, &unit.file_name);
+    let mut extracted = extracted;
+    let mut from: Vec<String> = extracted.from.take().into_iter().collect();
+    let mut redactions = redact::redact_document(
+        &mut pages,
+        &mut [
+            ("from", &mut from),
+            ("to", &mut extracted.to),
+            ("cc", &mut extracted.cc),
+        ],
+        settings,
+    );
+    let title = redact::redact_paragraph(&title).text;
     let text = Document::text_from_pages(&pages);
+    redact::locate(&mut redactions, &text);
+    let mut organisations: Vec<String> = redactions
+        .iter()
+        .filter_map(|r| r.organisation.clone())
+        .collect();
+    organisations.sort();
+    organisations.dedup();
     let (date, date_source) = match &extracted.date {
         Some((date, source)) => (Some(date.clone()), Some(source.to_string())),
         None => (None, None),
@@ -313,12 +339,12 @@ fn build_record(
         date,
         date_source,
         doc_type: None,
-        from: extracted.from,
+        from: from.into_iter().next(),
         to: extracted.to,
         cc: extracted.cc,
         subject: extracted.subject,
-        redactions: Vec::new(),
-        organisations: Vec::new(),
+        redactions,
+        organisations,
         parent: unit.parent.clone(),
         attachments,
         duplicates: Vec::new(),

@@ -8,6 +8,9 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use crate::grounds::Ground;
+pub use crate::redact::Place;
+
 /// How many hex digits of the content hash make a document id.
 ///
 /// 16 hex digits (64 bits) keep URLs short; a collision needs about four billion
@@ -73,14 +76,27 @@ pub struct Page {
     pub paragraphs: Vec<String>,
 }
 
-/// A withheld passage, found where the release printed a refusal ground.
-/// Filled in by the redaction step.
+/// A withheld passage, found where the release printed a refusal ground (or where OCR
+/// read a black box as junk). Filled in by the redaction step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Redaction {
-    /// The normalised ground code, e.g. `5.1.2e`.
-    pub code: String,
-    /// The page the code was printed on.
+    /// The first normalised ground code of the box, e.g. `5.1.2e`; `None` for a box
+    /// without a legible code.
+    pub code: Option<String>,
+    /// Every ground printed in the box, with its law and its meaning.
+    pub grounds: Vec<Ground>,
+    /// Where in the document: `text`, or the email header `from`, `to` or `cc`.
+    pub field: String,
+    /// The page (1-based) for `text`; 0 for a header.
     pub page: u32,
+    /// Character offsets (Unicode scalar values) of the marker in [`Document::text`].
+    pub span: Option<(usize, usize)>,
+    /// Where it sat: address, phone, header or body.
+    pub place: Place,
+    /// The address domain that survived next to it.
+    pub domain: Option<String>,
+    /// The organisation of that domain, from `[extra.openbaar.domains]`.
+    pub organisation: Option<String>,
 }
 
 /// A document of the archive, as every later step sees it.

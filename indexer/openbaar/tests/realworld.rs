@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use openbaar::config::Settings;
 use openbaar::pipeline::{extract_all, NoProgress};
 use openbaar::record::Provenance;
 
@@ -30,7 +31,7 @@ fn every_real_pdf_gives_a_record_with_text() {
         "expected the realworld PDFs, found {}",
         pdfs.len()
     );
-    let extraction = extract_all(&[dir], 512, &NoProgress);
+    let extraction = extract_all(&[dir], &Settings::default(), &NoProgress);
     assert!(extraction.failed.is_empty(), "{:?}", extraction.failed);
     let pdf_docs: Vec<_> = extraction
         .documents

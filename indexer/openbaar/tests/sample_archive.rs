@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
+use openbaar::config::Settings;
 use openbaar::pipeline::{extract_all, NoProgress};
 use openbaar::record::{Document, Kind};
 
 fn sample() -> Vec<Document> {
     let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../archive");
-    let extraction = extract_all(&[archive], 512, &NoProgress);
+    let extraction = extract_all(&[archive], &Settings::default(), &NoProgress);
     assert!(extraction.failed.is_empty(), "{:?}", extraction.failed);
     assert!(extraction.skipped.is_empty(), "{:?}", extraction.skipped);
     extraction
@@ -66,16 +67,60 @@ fn the_email_keeps_its_headers_and_accents() {
     assert_eq!(mail.to.len(), 3);
     assert_eq!(mail.cc.len(), 5);
     assert!(mail.text.contains("coördinatiepunt"));
-    // The seed's 13 privacy codes: 5 in the Cc header, 8 in the body (the quoted
-    // message's Cc and the signature). The redaction step will take them out.
-    let in_cc = mail.cc.iter().filter(|a| a.starts_with("5.1.2e@")).count();
-    assert_eq!(
-        in_cc + mail.text.matches("5.1.2e").count(),
-        13,
-        "{}",
-        mail.text
-    );
-    assert!(mail.text.contains("5.2.1"));
+}
+
+/// The seed's printed email: 14 redactions (13 × 5.1.2e, 1 × 5.2.1), four redacted
+/// addresses at each of three domains, in the .eml and in its printed PDF alike.
+#[test]
+fn the_emails_redactions_become_metadata() {
+    let docs = sample();
+    for source in ["spoedoverleg-bo-jbn.eml", "spoedoverleg-bo-jbn.pdf"] {
+        let doc = by_source(&docs, source);
+        let count = |code: &str| {
+            doc.redactions
+                .iter()
+                .filter(|r| r.code.as_deref() == Some(code))
+                .count()
+        };
+        assert_eq!(doc.redactions.len(), 14, "{source}: {:#?}", doc.redactions);
+        assert_eq!((count("5.1.2e"), count("5.2.1")), (13, 1), "{source}");
+        for domain in ["dewoldenhoogeveen.nl", "jbn-vtg.nl", "groningen.nl"] {
+            let at = doc
+                .redactions
+                .iter()
+                .filter(|r| r.domain.as_deref() == Some(domain))
+                .count();
+            assert_eq!(at, 4, "{source}: redacted addresses at {domain}");
+        }
+        let privacy = &doc.redactions[0].grounds[0];
+        assert_eq!(
+            (privacy.law.as_str(), privacy.en.as_str()),
+            ("Woo", "privacy")
+        );
+        // Every text redaction points at its marker in the clean text.
+        let chars: Vec<char> = doc.text.chars().collect();
+        for r in doc.redactions.iter().filter(|r| r.field == "text") {
+            let (start, _) = r.span.expect("text redactions have a span");
+            assert_eq!(chars[start], openbaar::redact::MARKER);
+        }
+    }
+}
+
+#[test]
+fn no_code_is_left_in_any_searchable_text() {
+    let code =
+        regex::Regex::new(r"\b(5\.1\.[12][a-i]?|5\.2\.1|5\.1\.5|10\.2\.?[a-g]|11\.1)\b").unwrap();
+    for doc in sample() {
+        assert!(
+            !code.is_match(&doc.text),
+            "{}: {:?}",
+            doc.source,
+            code.find(&doc.text)
+        );
+        for value in doc.to.iter().chain(&doc.cc).chain(&doc.from) {
+            assert!(!code.is_match(value), "{}: {value}", doc.source);
+        }
+    }
 }
 
 #[test]

@@ -71,8 +71,20 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     })
 }
 
-/// Formats each address as `Name <address>`, or the part that is present.
+/// Formats each address as `Name <address>`, or the part that is present. An empty
+/// group (`Diederik Hommes:;`, a name whose address was withheld) gives its name.
 fn addresses(address: &Address) -> Vec<String> {
+    if let Address::Group(groups) = address {
+        let names: Vec<String> = groups
+            .iter()
+            .filter(|g| g.addresses.is_empty())
+            .filter_map(|g| g.name.as_deref().map(|n| n.trim().to_string()))
+            .filter(|n| !n.is_empty())
+            .collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
     address
         .iter()
         .map(|a| match (&a.name, &a.address) {

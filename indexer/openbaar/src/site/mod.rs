@@ -14,8 +14,15 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod segments;
+mod summary;
+
+use segments::{header_out, pages_out, PageOut, Segment};
+use summary::{ground_codes, summarise, RedactionSummary};
+
+use crate::config::Site;
 use crate::pipeline::{Built, Extraction, Original};
-use crate::record::{Document, Page};
+use crate::record::Document;
 
 /// A file that marks a folder as written by Openbaar, so it is safe to clear.
 pub const MARKER: &str = ".openbaar-generated";
@@ -63,7 +70,20 @@ struct PageFrontMatter<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     weight: usize,
+    taxonomies: Taxonomies,
     extra: PageExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct Taxonomies {
+    gronden: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct RedactionsFrontMatter {
+    title: &'static str,
+    template: &'static str,
+    extra: RedactionSummary,
 }
 
 #[derive(Serialize)]
@@ -87,33 +107,44 @@ struct PageExtra<'a> {
     date_source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    from: Option<String>,
-    to: Vec<String>,
-    cc: Vec<String>,
+    from: Vec<Vec<Segment>>,
+    to: Vec<Vec<Segment>>,
+    cc: Vec<Vec<Segment>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subject: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<Link>,
     attachments: Vec<Link>,
     duplicates: Vec<String>,
-    pages: &'a [Page],
+    redactions: RedactionSummary,
+    organisations: Vec<String>,
+    pages: Vec<PageOut>,
 }
 
-/// Writes the content folder for `extraction` into `dir`, replacing what a previous
-/// build wrote there.
-pub fn write_content(dir: &Path, extraction: &Extraction) -> Result<(), SiteError> {
-    prepare_dir(dir)?;
-    let write = |path: &Path, contents: &[u8]| {
-        fs::write(path, contents).map_err(|source| SiteError::Write {
-            path: path.display().to_string(),
-            source,
-        })
+fn write(path: &Path, contents: &[u8]) -> Result<(), SiteError> {
+    fs::write(path, contents).map_err(|source| SiteError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Writes the generated content of the site for `extraction`, replacing what a
+/// previous build wrote: the documents section and the redactions page.
+pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteError> {
+    write_documents(&site.generated_dir(), extraction)?;
+    let dir = site.root.join(&site.settings.generated_redactions);
+    prepare_dir(&dir)?;
+    let front = RedactionsFrontMatter {
+        title: "Weglakkingen",
+        template: "redactions.html",
+        extra: summarise(extraction.documents.iter().map(|b| &b.document)),
     };
-    write(
-        &dir.join(MARKER),
-        b"Written by openbaar build; deleted and rewritten on every build.\n",
-    )?;
+    write(&dir.join("_index.md"), front_matter(&front).as_bytes())
+}
+
+/// Writes the documents section into `dir`.
+pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteError> {
+    prepare_dir(dir)?;
     write(&dir.join("_index.md"), section_file(extraction).as_bytes())?;
 
     let titles: HashMap<&str, &str> = extraction
@@ -144,6 +175,7 @@ pub fn write_content(dir: &Path, extraction: &Extraction) -> Result<(), SiteErro
     Ok(())
 }
 
+/// Empties a folder Openbaar owns (refusing one it did not write) and marks it as ours.
 fn prepare_dir(dir: &Path) -> Result<(), SiteError> {
     let io_error = |source| SiteError::Write {
         path: dir.display().to_string(),
@@ -156,7 +188,11 @@ fn prepare_dir(dir: &Path) -> Result<(), SiteError> {
         }
         fs::remove_dir_all(dir).map_err(io_error)?;
     }
-    fs::create_dir_all(dir).map_err(io_error)
+    fs::create_dir_all(dir).map_err(io_error)?;
+    write(
+        &dir.join(MARKER),
+        b"Written by openbaar build; deleted and rewritten on every build.\n",
+    )
 }
 
 /// Documents by date, newest first; undated ones last, by title. Zola lists pages by
@@ -223,6 +259,9 @@ fn page_file(
         title: one_line(&doc.title),
         date: doc.date.as_deref(),
         weight,
+        taxonomies: Taxonomies {
+            gronden: ground_codes(doc),
+        },
         extra: PageExtra {
             id: &doc.id,
             kind: format!("{:?}", doc.kind).to_lowercase(),
@@ -235,14 +274,16 @@ fn page_file(
             scanned_pages: doc.scanned_pages(),
             date_source: doc.date_source.clone(),
             doc_type: doc.doc_type.as_deref().map(one_line),
-            from: doc.from.as_deref().map(one_line),
-            to: lines(&doc.to),
-            cc: lines(&doc.cc),
+            from: header_out("from", doc.from.as_slice(), &doc.redactions),
+            to: header_out("to", &doc.to, &doc.redactions),
+            cc: header_out("cc", &doc.cc, &doc.redactions),
             subject: doc.subject.as_deref().map(one_line),
             parent: doc.parent.as_ref().map(link),
             attachments: doc.attachments.iter().map(link).collect(),
             duplicates: lines(&doc.duplicates),
-            pages: &doc.pages,
+            redactions: summarise([doc]),
+            organisations: lines(&doc.organisations),
+            pages: pages_out(&doc.pages, &doc.redactions),
         },
     };
     front_matter(&front)

@@ -1,0 +1,669 @@
+//! Step 4a: find the refusal grounds a release printed where it blacked text out, take
+//! them out of the text, and keep them as facts.
+//!
+//! A code is accepted by its form *and* its context, never by a bare pattern:
+//! - a code with its letter (`5.1.2e`, `10.2.e`, `5.1 lid 2 sub e`, OCR's `5.1.2¢`) counts
+//!   unless it is cited in a sentence (`op grond van 5.1.2e`, `artikel 10.2.e Wob`);
+//! - a code without a letter (`5.2.1`, `5.1.5`, `11.1`) or with OCR damage that makes it
+//!   look like a number (`5.1.20`, `5120`, `512`) counts only where a redaction box sits:
+//!   alone on its line, next to an address (`@domain`), or after a header or phone label
+//!   (`Aan:`, `Mobiel:`); so headings (`5.2.1 Score integraal risico`), dates
+//!   (`5.1.2021`), times and amounts stay text;
+//! - OCR junk read from a black box (`IEEE`, `EER`, `ERED`) is dropped only next to a
+//!   code, a box edge or a label, or alone on its line, and counts as a redaction without
+//!   a code.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::config::Settings;
+use crate::grounds;
+use crate::record::{Page, Redaction};
+
+/// The character that stands in the clean text where a redaction was. It is not a
+/// word character, so search never indexes it; the site draws it as a black bar.
+pub const MARKER: char = '█';
+
+/// Where a redaction sat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// An email address whose local part was removed (`5.1.2e @jbn-vtg.nl`).
+    Address,
+    /// A phone number (`Mobiel: 5.1.2e`).
+    Phone,
+    /// A header name (`Aan: 5.1.2e`, `Van:`, `Cc:`).
+    Header,
+    /// Running text, or a box on a line of its own.
+    Body,
+}
+
+/// One redaction box found in a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Normalised codes printed in the box (none for OCR junk or an illegible code).
+    pub codes: Vec<&'static str>,
+    /// Where it sat.
+    pub place: Place,
+    /// The address domain that survived next to it, lower case.
+    pub domain: Option<String>,
+}
+
+/// A paragraph with its redaction boxes replaced by [`MARKER`], one per box, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redacted {
+    /// The clean paragraph.
+    pub text: String,
+    /// The boxes, in the order of their markers.
+    pub found: Vec<Found>,
+}
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<long>5\s?\.?\s?1\s?lid\s?(?P<long_lid>[12])\s?(?:sub\s?|onder\s?)?(?P<long_letter>[a-i]))
+        |(?P<wob>10\s?\.\s?(?P<wob_lid>[12])\s?\.?\s?(?P<wob_letter>[a-g]))
+        |(?P<woo>5\s?[.,]?\s?1\s?[.,]?\s?(?P<woo_lid>[12])\s?[.,]?\s?(?P<woo_letter>[a-i¢©]|[068]))
+        |(?P<plain>5\.1\.5|5\.2\.1|11\.1)
+        |(?P<bare>5\s?\.\s?1\s?\.\s?2|5\.12|51\.2|512)",
+    )
+    .expect("valid regex")
+});
+
+/// More grounds in the same box: `5.1.2e, i`, `5.1.2.e.h.i`, `5.1.2e en i`, `5.1.2e; 5.1.2i`.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s?[.,;/&]\s?|\s(?:en|&)\s)(?:5\s?\.\s?1\s?\.\s?(?P<lid>[12])\s?\.?\s?)?(?P<letter>[a-i])")
+        .expect("valid regex")
+});
+
+static DOMAIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:[A-Z]{2,7}\s?)*@\s?(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+        .expect("valid regex")
+});
+
+static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[\s>;,(])(?P<label>aan|van|cc|bcc|to|from|mobiel|mob|tel|telefoon|telefoonnummer|gsm|m|t|e-?mail|e-?mailadres|naam)\s?:\s?(?:\S{1,8}\s?){0,2}$",
+    )
+    .expect("valid regex")
+});
+
+/// Words that, just before a code, make it a citation of the law rather than a box.
+const CITATION_BEFORE: &[&str] = &[
+    "artikel",
+    "art.",
+    "art ",
+    "lid ",
+    "sub ",
+    "onder ",
+    "grond van",
+    "gronde van",
+    "zie ",
+    "hoofdstuk",
+    "paragraaf",
+    "par.",
+    "§",
+    "bijlage",
+    "conform",
+    "ex ",
+    "volgens",
+    "uitzondering",
+];
+/// Words that, just after a code, make it a citation.
+const CITATION_AFTER: &[&str] = &[
+    "woo",
+    "wob",
+    "van de wet",
+    "zijn ",
+    "is ",
+    "wordt",
+    "worden",
+];
+/// Characters that draw the edges of a box in OCR text, or separate boxes.
+const BOX_CHARS: &[char] = &[
+    '|', '[', ']', '(', ')', '{', '}', '§', ':', ';', ',', '.', '-', '—', '–', '*', '\'', '"', '<',
+    '>', '/',
+];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Form {
+    /// The letter is there (or OCR's ¢ for e): a code by its form.
+    Lettered,
+    /// No letter, or a digit for the letter: looks like a number.
+    Numeric,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    codes: Vec<&'static str>,
+    form: Form,
+}
+
+/// Finds and removes the redaction codes and junk of one paragraph.
+pub fn redact_paragraph(paragraph: &str) -> Redacted {
+    let candidates = candidates(paragraph);
+    let junk = junk_tokens(paragraph, &candidates);
+    let standalone = is_standalone(paragraph, &candidates, &junk);
+    let mut boxes: Vec<(usize, usize, Vec<&'static str>)> = Vec::new();
+    for candidate in &candidates {
+        let before = &paragraph[..candidate.start];
+        let after = &paragraph[candidate.end..];
+        let boxed = standalone
+            || DOMAIN_AFTER.is_match(after)
+            || LABEL_BEFORE.is_match(before)
+            || sits_in_box(before, after);
+        let accept = match candidate.form {
+            Form::Lettered => boxed || !is_citation(before, after),
+            Form::Numeric => boxed,
+        };
+        if accept {
+            boxes.push((candidate.start, candidate.end, candidate.codes.clone()));
+        }
+    }
+    for &(start, end) in &junk {
+        boxes.push((start, end, Vec::new()));
+    }
+    boxes.sort_by_key(|b| b.0);
+    let boxes = merge_boxes(paragraph, boxes);
+
+    let mut text = String::with_capacity(paragraph.len());
+    let mut found = Vec::new();
+    let mut last = 0;
+    for (start, end, codes) in boxes {
+        text.push_str(&paragraph[last..start]);
+        text.push(MARKER);
+        last = end;
+        let before = &paragraph[..start];
+        let after = &paragraph[end..];
+        let domain = DOMAIN_AFTER
+            .captures(after)
+            .map(|c| c["domain"].to_lowercase());
+        found.push(Found {
+            codes,
+            place: place(before, domain.is_some()),
+            domain,
+        });
+    }
+    text.push_str(&paragraph[last..]);
+    Redacted { text, found }
+}
+
+/// Redacts every paragraph of `pages` and the email header values, in place, and
+/// returns the redactions in text order (headers last). `text` must be the document
+/// text as joined *after* this call; spans are computed from its markers.
+pub fn redact_document(
+    pages: &mut [Page],
+    headers: &mut [(&str, &mut Vec<String>)],
+    settings: &Settings,
+) -> Vec<Redaction> {
+    let mut out = Vec::new();
+    for page in pages.iter_mut() {
+        for paragraph in &mut page.paragraphs {
+            let redacted = redact_paragraph(paragraph);
+            *paragraph = redacted.text;
+            for found in redacted.found {
+                out.push(record(found, "text", page.number, settings));
+            }
+        }
+    }
+    for (field, values) in headers.iter_mut() {
+        for value in values.iter_mut() {
+            let redacted = redact_paragraph(value);
+            *value = redacted.text;
+            for found in redacted.found {
+                out.push(record(found, field, 0, settings));
+            }
+        }
+    }
+    out
+}
+
+/// Fills in the character spans of the text redactions from the markers in `text`.
+pub fn locate(redactions: &mut [Redaction], text: &str) {
+    let mut markers = text
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| c == MARKER)
+        .map(|(i, _)| i);
+    for redaction in redactions.iter_mut().filter(|r| r.field == "text") {
+        redaction.span = markers.next().map(|i| (i, i + 1));
+    }
+}
+
+fn record(found: Found, field: &str, page: u32, settings: &Settings) -> Redaction {
+    let organisation = found
+        .domain
+        .as_deref()
+        .and_then(|d| settings.organisation_of(d))
+        .map(str::to_string);
+    Redaction {
+        code: found.codes.first().map(|c| c.to_string()),
+        grounds: found
+            .codes
+            .iter()
+            .filter_map(|c| grounds::get(c).cloned())
+            .collect(),
+        field: field.to_string(),
+        page,
+        span: None,
+        place: found.place,
+        domain: found.domain,
+        organisation,
+    }
+}
+
+fn candidates(paragraph: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for caps in CANDIDATE.captures_iter(paragraph) {
+        let whole = caps.get(0).expect("match");
+        let (start, mut end) = (whole.start(), whole.end());
+        if !boundary_before(paragraph, start) || !boundary_after(paragraph, end) {
+            continue;
+        }
+        let (article, letter, form) = if let Some(letter) = caps.name("long_letter") {
+            (
+                format!("5.1.{}", &caps["long_lid"]),
+                letter_of(letter.as_str()),
+                Form::Lettered,
+            )
+        } else if let Some(letter) = caps.name("wob_letter") {
+            (
+                format!("10.{}", &caps["wob_lid"]),
+                letter_of(letter.as_str()),
+                Form::Lettered,
+            )
+        } else if let Some(letter) = caps.name("woo_letter") {
+            let form = if letter.as_str().chars().all(|c| c.is_ascii_digit()) {
+                Form::Numeric
+            } else {
+                Form::Lettered
+            };
+            (
+                format!("5.1.{}", &caps["woo_lid"]),
+                letter_of(letter.as_str()),
+                form,
+            )
+        } else if caps.name("plain").is_some() {
+            (whole.as_str().to_string(), None, Form::Numeric)
+        } else {
+            // A 5.1.2 whose letter OCR lost: a box, but its ground is unknown.
+            out.push(Candidate {
+                start,
+                end,
+                codes: Vec::new(),
+                form: Form::Numeric,
+            });
+            continue;
+        };
+        let mut codes: Vec<&'static str> =
+            grounds::code_for(&article, letter).into_iter().collect();
+        // Further letters of the same article in the same box.
+        while let Some(more) = CONTINUATION.captures(&paragraph[end..]) {
+            let more_end = end + more.get(0).expect("match").end();
+            if !boundary_after(paragraph, more_end) {
+                break;
+            }
+            let more_article = match more.name("lid") {
+                Some(lid) if !article.starts_with("10.") => format!("5.1.{}", lid.as_str()),
+                _ => article.clone(),
+            };
+            match grounds::code_for(&more_article, letter_of(&more["letter"])) {
+                Some(code) => codes.push(code),
+                None => break,
+            }
+            end = more_end;
+        }
+        codes.dedup();
+        if codes.is_empty() {
+            continue;
+        }
+        out.push(Candidate {
+            start,
+            end,
+            codes,
+            form,
+        });
+    }
+    out
+}
+
+/// OCR reads `e` as `¢`, `©`, `0`, `6` or `8`.
+fn letter_of(raw: &str) -> Option<char> {
+    match raw.chars().next() {
+        Some('¢' | '©' | '0' | '6' | '8') => Some('e'),
+        Some(c) => Some(c.to_ascii_lowercase()),
+        None => None,
+    }
+}
+
+fn boundary_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '.' || c == ',' || c == '€' || c == '$'))
+}
+
+fn boundary_after(text: &str, end: usize) -> bool {
+    let mut rest = text[end..].chars();
+    match rest.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() => false,
+        // `5.1.2021` and `5.120,00`: a separator followed by more digits is a number.
+        Some('.' | ',' | ':') => !rest.next().is_some_and(|d| d.is_ascii_digit()),
+        Some(_) => true,
+    }
+}
+
+fn is_citation(before: &str, after: &str) -> bool {
+    let before: String = before
+        .chars()
+        .rev()
+        .take(30)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let after: String = after.chars().take(16).collect::<String>().to_lowercase();
+    CITATION_BEFORE.iter().any(|w| before.contains(w))
+        || CITATION_AFTER
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+}
+
+/// A code drawn between OCR box edges (`[ 5.1.20 ]`, `| 5120 |`).
+fn sits_in_box(before: &str, after: &str) -> bool {
+    let left = before.trim_end().chars().next_back();
+    let right = after.trim_start().chars().next();
+    matches!(left, Some('|' | '[')) || matches!(right, Some('|' | ']'))
+}
+
+fn place(before: &str, has_domain: bool) -> Place {
+    if has_domain {
+        return Place::Address;
+    }
+    match LABEL_BEFORE.captures(before) {
+        Some(c) => match c["label"].to_lowercase().as_str() {
+            "mobiel" | "mob" | "tel" | "telefoon" | "telefoonnummer" | "gsm" | "m" | "t" => {
+                Place::Phone
+            }
+            "e-mail" | "email" | "e-mailadres" | "emailadres" => Place::Address,
+            _ => Place::Header,
+        },
+        None => Place::Body,
+    }
+}
+
+/// Tokens OCR made of a black box: capitals of few kinds, mostly `E`.
+fn looks_like_junk(token: &str) -> bool {
+    let letters: Vec<char> = token.chars().collect();
+    (3..=7).contains(&letters.len())
+        && letters.iter().all(|c| "EIRFTHJLDS".contains(*c))
+        && letters.iter().filter(|&&c| c == 'E').count() * 2 >= letters.len()
+        && letters.iter().filter(|&&c| c == 'E').count() >= 2
+}
+
+/// Junk tokens kept only where a box is: next to a code, a box edge, another junk
+/// token or a label, or alone in the paragraph.
+fn junk_tokens(paragraph: &str, candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let tokens: Vec<(usize, usize)> = token_spans(paragraph);
+    let is_junk: Vec<bool> = tokens
+        .iter()
+        .map(|&(s, e)| looks_like_junk(paragraph[s..e].trim_matches(BOX_CHARS)))
+        .collect();
+    let near_code = |s: usize, e: usize| {
+        candidates.iter().any(|c| {
+            let gap = if c.start >= e {
+                &paragraph[e..c.start]
+            } else if s >= c.end {
+                &paragraph[c.end..s]
+            } else {
+                ""
+            };
+            gap.chars()
+                .all(|ch| ch.is_whitespace() || BOX_CHARS.contains(&ch))
+        })
+    };
+    let mut out = Vec::new();
+    for (i, &(s, e)) in tokens.iter().enumerate() {
+        if !is_junk[i] {
+            continue;
+        }
+        let neighbour_boxy = |j: Option<usize>| {
+            j.and_then(|j| tokens.get(j)).is_some_and(|&(a, b)| {
+                let t = &paragraph[a..b];
+                t.chars().all(|c| BOX_CHARS.contains(&c)) || t.ends_with(':') || t.contains('@')
+            })
+        };
+        let junk_neighbour =
+            (i > 0 && is_junk[i - 1]) || is_junk.get(i + 1).copied().unwrap_or(false);
+        let alone = tokens.len() == 1;
+        let own_edge = paragraph[s..e].contains(['[', ']', '|']);
+        if alone
+            || own_edge
+            || junk_neighbour
+            || near_code(s, e)
+            || neighbour_boxy(i.checked_sub(1))
+            || neighbour_boxy(Some(i + 1))
+            || LABEL_BEFORE.is_match(&paragraph[..s])
+        {
+            // Trim box punctuation off the token itself; it stays in the text.
+            let token = &paragraph[s..e];
+            let lead = token.len() - token.trim_start_matches(BOX_CHARS).len();
+            let trail = token.len() - token.trim_end_matches(BOX_CHARS).len();
+            out.push((s + lead, e - trail));
+        }
+    }
+    out
+}
+
+fn token_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        // A label's colon separates too: `Van:EEE` is a label and a token.
+        match (c.is_whitespace() || c == ':', start) {
+            (true, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+/// True when nothing but codes, junk, box edges and the words of a long form remain.
+fn is_standalone(paragraph: &str, candidates: &[Candidate], junk: &[(usize, usize)]) -> bool {
+    if candidates.is_empty() && junk.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut spans: Vec<(usize, usize)> = candidates.iter().map(|c| (c.start, c.end)).collect();
+    spans.extend_from_slice(junk);
+    spans.sort_unstable();
+    let mut last = 0;
+    for (s, e) in spans {
+        if s >= last {
+            rest.push_str(&paragraph[last..s]);
+            rest.push(' ');
+            last = e;
+        }
+    }
+    rest.push_str(&paragraph[last..]);
+    let words: Vec<String> = rest
+        .split(|c: char| c.is_whitespace() || BOX_CHARS.contains(&c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "art" | "artikel" | "en" | "lid" | "sub" | "woo" | "wob"
+            )
+        })
+        .collect();
+    words.iter().map(|w| w.chars().count()).sum::<usize>() <= 2
+}
+
+/// Joins boxes that form one: codes listed with `;`, `,`, `/` or `en` between them, and
+/// junk right next to a code.
+fn merge_boxes(
+    paragraph: &str,
+    boxes: Vec<(usize, usize, Vec<&'static str>)>,
+) -> Vec<(usize, usize, Vec<&'static str>)> {
+    let mut merged: Vec<(usize, usize, Vec<&'static str>)> = Vec::new();
+    for b in boxes {
+        if let Some(last) = merged.last_mut() {
+            if b.0 < last.1 {
+                continue; // overlapping: keep the first
+            }
+            let gap = paragraph[last.1..b.0].trim();
+            let either_junk = last.2.is_empty() || b.2.is_empty();
+            let list_gap = matches!(gap, ";" | "," | "/" | "en" | "&");
+            let edge_gap = gap
+                .chars()
+                .all(|c| BOX_CHARS.contains(&c) && c != ';' && c != ',');
+            if list_gap || (either_junk && edge_gap) {
+                last.1 = b.1;
+                for code in b.2 {
+                    if !last.2.contains(&code) {
+                        last.2.push(code);
+                    }
+                }
+                continue;
+            }
+        }
+        merged.push(b);
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<Vec<&'static str>> {
+        redact_paragraph(text)
+            .found
+            .into_iter()
+            .map(|f| f.codes)
+            .collect()
+    }
+
+    #[test]
+    fn short_and_long_forms() {
+        for (text, code) in [
+            ("5.1.2e", "5.1.2e"),
+            ("5.1.2.e", "5.1.2e"),
+            ("5.1.2 e", "5.1.2e"),
+            ("5.1.1c", "5.1.1c"),
+            ("5.2.1", "5.2.1"),
+            ("5.1.5", "5.1.5"),
+            ("10.2.e", "10.2.e"),
+            ("10.2e", "10.2.e"),
+            ("11.1", "11.1"),
+            ("5.1 lid 2 sub e", "5.1.2e"),
+            ("5.1 lid 2 e", "5.1.2e"),
+            ("5.1lid2e", "5.1.2e"),
+        ] {
+            assert_eq!(codes(text), vec![vec![code]], "{text}");
+        }
+    }
+
+    #[test]
+    fn several_grounds_in_one_box() {
+        assert_eq!(codes("5.1.2e, 5.1.2i"), vec![vec!["5.1.2e", "5.1.2i"]]);
+        assert_eq!(codes("5.1.2e; 5.1.2i"), vec![vec!["5.1.2e", "5.1.2i"]]);
+        assert_eq!(
+            codes("5.1.2.e.h.i"),
+            vec![vec!["5.1.2e", "5.1.2h", "5.1.2i"]]
+        );
+        assert_eq!(codes("5.1.2e en i"), vec![vec!["5.1.2e", "5.1.2i"]]);
+        assert_eq!(codes("art. 10.2.e en g"), vec![vec!["10.2.e", "10.2.g"]]);
+        assert_eq!(codes("5.1.2e; 5.1.5"), vec![vec!["5.1.2e", "5.1.5"]]);
+    }
+
+    #[test]
+    fn addresses_headers_and_phones() {
+        let r = redact_paragraph("Cc: 5.1.2e @dewoldenhoogeveen.nl; 5.1.2e @jbn-vtg.nl");
+        assert_eq!(r.text, "Cc: █ @dewoldenhoogeveen.nl; █ @jbn-vtg.nl");
+        assert_eq!(r.found[0].domain.as_deref(), Some("dewoldenhoogeveen.nl"));
+        assert_eq!(r.found[1].place, Place::Address);
+        let r = redact_paragraph("Mobiel: 5.1.2e");
+        assert_eq!(
+            (r.found[0].place, r.text.as_str()),
+            (Place::Phone, "Mobiel: █")
+        );
+        let r = redact_paragraph("Aan: 5.1.2e");
+        assert_eq!(r.found[0].place, Place::Header);
+        let r = redact_paragraph("E-mailadres: 5.1.2e @ groningen.nl");
+        assert_eq!(r.found[0].domain.as_deref(), Some("groningen.nl"));
+    }
+
+    #[test]
+    fn ocr_damage() {
+        for text in [
+            "5.1.2¢", "5.1.20", "5.12e", "51.2e", "5 1.2e|", "5120", "512e",
+        ] {
+            assert_eq!(codes(text), vec![vec!["5.1.2e"]], "{text}");
+        }
+        let r = redact_paragraph("Van:EEE [( 5.1.2¢ JEEH @minvws.nl>");
+        assert_eq!(r.found.len(), 1, "{r:?}");
+        assert_eq!(r.found[0].codes, vec!["5.1.2e"]);
+        assert_eq!(r.found[0].domain.as_deref(), Some("minvws.nl"));
+        assert!(
+            !r.text.contains("EEE") && !r.text.contains("JEEH"),
+            "{}",
+            r.text
+        );
+    }
+
+    #[test]
+    fn junk_alone_or_next_to_a_box_is_a_redaction_without_code() {
+        let r = redact_paragraph("IEEE");
+        assert_eq!((r.text.as_str(), r.found[0].codes.len()), ("█", 0));
+        let r = redact_paragraph("Hoi [EER,");
+        assert_eq!(r.found.len(), 1, "{r:?}");
+        // A real acronym in a sentence stays.
+        let r = redact_paragraph("De IEEE-norm en de EER-richtlijn gelden hier niet.");
+        assert!(r.found.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn a_code_in_running_text_is_a_redaction() {
+        let r = redact_paragraph("Ik heb het met 5.1.2e besproken.");
+        assert_eq!(r.text, "Ik heb het met █ besproken.");
+    }
+
+    #[test]
+    fn things_that_look_like_codes_and_are_not() {
+        for text in [
+            "5.2.1 Score integraal risico",
+            "(zie 5.2)",
+            "5.1.2 Model",
+            "op grond van artikel 5.1, tweede lid, onder e, van de Woo",
+            "op grond van 5.1.2e zijn namen onleesbaar gemaakt",
+            "Dit is geweigerd op grond van artikel 10.2.e Wob.",
+            "artikel 2.4 en 3.5 van de Jeugdwet",
+            "volgens norm 10.10.1 moet dat",
+            "versie 5.1.2 van de software",
+            "op 5.1.2021 besloten",
+            "om 11.10 uur",
+            "een bedrag van € 5.120,00",
+            "zie paragraaf 5.1.5 voor de details",
+            "In 5.2.1 staat de werkwijze.",
+            "Er waren 512 meldingen.",
+            "tabel 5.1.20 geeft de cijfers",
+        ] {
+            assert_eq!(redact_paragraph(text).found, vec![], "{text}");
+        }
+    }
+}
