@@ -1,6 +1,7 @@
 //! `openbaar`: the command-line face of the indexer library. It parses arguments,
 //! draws progress and prints the summary; all work is done by the `openbaar` crate.
 
+mod eval;
 mod progress;
 mod summary;
 
@@ -36,6 +37,14 @@ enum Command {
         #[arg(long, default_value = "config.toml")]
         config: PathBuf,
     },
+    /// Measure the redaction detector on labelled cases (expected<TAB>origin<TAB>text).
+    EvalRedactions {
+        /// Case files (default: the labelled sets in the repository).
+        files: Vec<PathBuf>,
+        /// List every case the detector gets wrong.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Build the site: extract the archive, write Zola content, run zola build.
     Build {
         /// The site's Zola config; the indexer's settings are under [extra.openbaar].
@@ -63,6 +72,7 @@ fn main() -> ExitCode {
             json,
             config,
         } => extract(&paths, json, &config),
+        Command::EvalRedactions { files, verbose } => eval::redactions(&files, verbose),
         Command::Build {
             config,
             archive,

@@ -22,5 +22,6 @@ pub mod normalise;
 pub mod pipeline;
 pub mod record;
 pub mod redact;
+pub mod redact_eval;
 pub mod site;
 pub mod zola;

@@ -65,7 +65,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<long>5\s?\.?\s?1\s?lid\s?(?P<long_lid>[12])\s?(?:sub\s?|onder\s?)?(?P<long_letter>[a-i]))
         |(?P<wob>10\s?\.\s?(?P<wob_lid>[12])\s?\.?\s?(?P<wob_letter>[a-g]))
-        |(?P<woo>5\s?[.,]?\s?1\s?[.,]?\s?(?P<woo_lid>[12])\s?[.,]?\s?(?P<woo_letter>[a-i¢©]|[068]))
+        |(?P<woo>5\s?[.,]?\s?1\s?[.,]?\s?(?P<woo_lid>[12])\s?[.,]?\s?(?P<woo_letter>[a-i]|¢e?|©e?|[068]))
         |(?P<plain>5\.1\.5|5\.2\.1|11\.1)
         |(?P<bare>5\s?\.\s?1\s?\.\s?2|5\.12|51\.2|512)",
     )
@@ -82,6 +82,10 @@ static DOMAIN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s?(?:[A-Z]{2,7}\s?)*@\s?(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
         .expect("valid regex")
 });
+
+/// The end of an address in a list (`…@minvws.nl>; `): what follows is the next name.
+static ADDRESS_LIST_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\.[a-z]{2,3}|[>\]])\s?;\s?$").expect("valid regex"));
 
 static LABEL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -153,6 +157,7 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
         let before = &paragraph[..candidate.start];
         let after = &paragraph[candidate.end..];
         let boxed = standalone
+            || ADDRESS_LIST_BEFORE.is_match(before)
             || DOMAIN_AFTER.is_match(after)
             || LABEL_BEFORE.is_match(before)
             || sits_in_box(before, after);
@@ -164,9 +169,16 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
             boxes.push((candidate.start, candidate.end, candidate.codes.clone()));
         }
     }
+    // A 5.1.2 whose letter OCR lost, beside a legible code, is of that code's ground.
+    if let Some(code) = boxes.iter().find_map(|b| b.2.first().copied()) {
+        for b in boxes.iter_mut().filter(|b| b.2.is_empty()) {
+            b.2.push(code);
+        }
+    }
     for &(start, end) in &junk {
         boxes.push((start, end, Vec::new()));
     }
+    add_fragments(paragraph, &mut boxes);
     boxes.sort_by_key(|b| b.0);
     let boxes = merge_boxes(paragraph, boxes);
 
@@ -256,13 +268,64 @@ fn record(found: Found, field: &str, page: u32, settings: &Settings) -> Redactio
     }
 }
 
+/// What is left of `5.1.2e` once OCR mangled it (`12¢`, `120`, `5124`), squeezed.
+static FRAGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^5?1?2[¢©e0-9]?$").expect("valid regex"));
+
+/// On a short line that already holds a code, OCR remnants of further codes (`As 1.2¢`,
+/// `|B 1.20`, `s12¢`, `5124`) are boxes too, of the same ground as their neighbour.
+fn add_fragments(paragraph: &str, boxes: &mut Vec<(usize, usize, Vec<&'static str>)>) {
+    let tokens = token_spans(paragraph);
+    if boxes.is_empty() || tokens.len() > 3 {
+        return;
+    }
+    let neighbour = boxes.iter().find_map(|b| b.2.first().copied());
+    for (s, e) in tokens {
+        let token = &paragraph[s..e];
+        let core = token.trim_matches(BOX_CHARS);
+        let squeezed: String = core
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .chars()
+            .filter(|c| *c != '.' && *c != ' ')
+            .collect();
+        let overlaps = boxes.iter().any(|b| b.0 < e && s < b.1);
+        if overlaps || squeezed.chars().count() < 3 || !FRAGMENT.is_match(&squeezed) {
+            continue;
+        }
+        // Beside junk only, the fragment's own last character must read as an `e`.
+        let code = match neighbour {
+            Some(code) => code,
+            None if squeezed.ends_with(['¢', '©', 'e', '0', '6', '8']) => "5.1.2e",
+            None => continue,
+        };
+        let lead = token.len() - token.trim_start_matches(BOX_CHARS).len();
+        boxes.push((s + lead, s + lead + core.len(), vec![code]));
+    }
+}
+
 fn candidates(paragraph: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
+    let tokens = token_spans(paragraph);
+    // On a line of a few tokens OCR glues box debris to codes (`f5.1.2¢e|`, `51.2el`,
+    // `512512`): there a code may sit inside a short token, which becomes the box.
+    let box_line = tokens.len() <= 3;
     for caps in CANDIDATE.captures_iter(paragraph) {
         let whole = caps.get(0).expect("match");
-        let (start, mut end) = (whole.start(), whole.end());
+        let (mut start, mut end) = (whole.start(), whole.end());
         if !boundary_before(paragraph, start) || !boundary_after(paragraph, end) {
-            continue;
+            let token = tokens.iter().find(|&&(s, e)| s <= start && end <= e);
+            match token {
+                Some(&(s, e)) if box_line && e - s <= 14 => {
+                    let token = &paragraph[s..e];
+                    let lead = token.len() - token.trim_start_matches(BOX_CHARS).len();
+                    let trail = token.len() - token.trim_end_matches(BOX_CHARS).len();
+                    (start, end) = (s + lead, e - trail);
+                    if out.last().is_some_and(|c: &Candidate| c.end > start) {
+                        continue; // the same token, already a box
+                    }
+                }
+                _ => continue,
+            }
         }
         let (article, letter, form) = if let Some(letter) = caps.name("long_letter") {
             (
@@ -312,8 +375,9 @@ fn candidates(paragraph: &str) -> Vec<Candidate> {
                 _ => article.clone(),
             };
             match grounds::code_for(&more_article, letter_of(&more["letter"])) {
-                Some(code) => codes.push(code),
-                None => break,
+                // The same ground again is a second box, not a longer one.
+                Some(code) if !codes.contains(&code) => codes.push(code),
+                _ => break,
             }
             end = more_end;
         }
@@ -349,8 +413,14 @@ fn boundary_before(text: &str, start: usize) -> bool {
 
 fn boundary_after(text: &str, end: usize) -> bool {
     let mut rest = text[end..].chars();
+    let lettered = text[..end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || c == '¢');
     match rest.next() {
         None => true,
+        // OCR glues the next sentence to a box: `5.1.2eIn 2e MEER`.
+        Some(c) if lettered && c.is_uppercase() => true,
         Some(c) if c.is_alphanumeric() => false,
         // `5.1.2021` and `5.120,00`: a separator followed by more digits is a number.
         Some('.' | ',' | ':') => !rest.next().is_some_and(|d| d.is_ascii_digit()),
@@ -401,11 +471,24 @@ fn place(before: &str, has_domain: bool) -> Place {
 /// Tokens OCR made of a black box: capitals of few kinds, mostly `E`.
 fn looks_like_junk(token: &str) -> bool {
     let letters: Vec<char> = token.chars().collect();
-    (3..=7).contains(&letters.len())
-        && letters.iter().all(|c| "EIRFTHJLDS".contains(*c))
-        && letters.iter().filter(|&&c| c == 'E').count() * 2 >= letters.len()
-        && letters.iter().filter(|&&c| c == 'E').count() >= 2
+    let e = letters.iter().filter(|&&c| c == 'E').count();
+    (3..=8).contains(&letters.len())
+        && letters.iter().all(|c| "EIRFTHJLDSXBNYKC".contains(*c))
+        && e >= 2
+        && e * 5 >= letters.len() * 2
 }
+
+/// Short capitals and punctuation: what is left of a line of boxes (`BE`, `E.`, `(ED)`).
+fn is_debris(token: &str) -> bool {
+    let core = token.trim_matches(BOX_CHARS);
+    core.is_empty() || (core.chars().count() <= 3 && core.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Words after which a name follows: a box there is a redacted name.
+const NAME_BEFORE: &[&str] = &[
+    "hoi", "hi", "beste", "dag", "geachte", "groet", "groeten", "groetjes", "namens", "met", "van",
+    "aan",
+];
 
 /// Junk tokens kept only where a box is: next to a code, a box edge, another junk
 /// token or a label, or alone in the paragraph.
@@ -436,15 +519,39 @@ fn junk_tokens(paragraph: &str, candidates: &[Candidate]) -> Vec<(usize, usize)>
         let neighbour_boxy = |j: Option<usize>| {
             j.and_then(|j| tokens.get(j)).is_some_and(|&(a, b)| {
                 let t = &paragraph[a..b];
-                t.chars().all(|c| BOX_CHARS.contains(&c)) || t.ends_with(':') || t.contains('@')
+                let lower = t.to_lowercase();
+                t.chars().all(|c| BOX_CHARS.contains(&c))
+                    || t.contains('@')
+                    || lower.contains(".n")
+                    || lower.contains("min")
             })
         };
+        let after_name_word = i.checked_sub(1).is_some_and(|j| {
+            let (a, b) = tokens[j];
+            let word = paragraph[a..b].trim_matches(BOX_CHARS).to_lowercase();
+            NAME_BEFORE.contains(&word.as_str())
+        });
+        // A short line of boxes and labels (`ver: 5 IE IEEE SSE`): no real word on it.
+        let box_row = tokens.len() <= 5
+            && tokens.iter().all(|&(a, b)| {
+                let t = &paragraph[a..b];
+                t.contains(['@', '.'])
+                    || t.ends_with(':')
+                    || t.chars().filter(|c| c.is_lowercase()).count() < 4
+            });
+        let only_debris = tokens
+            .iter()
+            .enumerate()
+            .all(|(k, &(a, b))| is_junk[k] || is_debris(&paragraph[a..b]));
         let junk_neighbour =
             (i > 0 && is_junk[i - 1]) || is_junk.get(i + 1).copied().unwrap_or(false);
         let alone = tokens.len() == 1;
         let own_edge = paragraph[s..e].contains(['[', ']', '|']);
         if alone
+            || box_row
             || own_edge
+            || after_name_word
+            || only_debris
             || junk_neighbour
             || near_code(s, e)
             || neighbour_boxy(i.checked_sub(1))
@@ -510,7 +617,7 @@ fn is_standalone(paragraph: &str, candidates: &[Candidate], junk: &[(usize, usiz
             )
         })
         .collect();
-    words.iter().map(|w| w.chars().count()).sum::<usize>() <= 2
+    words.iter().map(|w| w.chars().count()).sum::<usize>() <= 4
 }
 
 /// Joins boxes that form one: codes listed with `;`, `,`, `/` or `en` between them, and
@@ -527,7 +634,9 @@ fn merge_boxes(
             }
             let gap = paragraph[last.1..b.0].trim();
             let either_junk = last.2.is_empty() || b.2.is_empty();
-            let list_gap = matches!(gap, ";" | "," | "/" | "en" | "&");
+            // `5.1.2e en i` is one box; `5.1.2e en 5.1.2e` is two people.
+            let adds_ground = b.2.iter().any(|c| !last.2.contains(c));
+            let list_gap = matches!(gap, ";" | "," | "/" | "en" | "&") && adds_ground;
             let edge_gap = gap
                 .chars()
                 .all(|c| BOX_CHARS.contains(&c) && c != ';' && c != ',');

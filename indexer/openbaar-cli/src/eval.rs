@@ -1,0 +1,79 @@
+//! `openbaar eval-redactions`: precision and recall of the redaction detector.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use openbaar::redact_eval::{evaluate, parse_cases, Score};
+
+/// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// The labelled sets that ship with the source.
+const DEFAULT_SETS: &[&str] = &[
+    "indexer/openbaar/tests/data/redactions-realworld.tsv",
+    "indexer/openbaar/tests/data/redactions-written.tsv",
+];
+
+/// Evaluates each file and prints the figures.
+pub fn redactions(files: &[PathBuf], verbose: bool) -> ExitCode {
+    let files: Vec<PathBuf> = if files.is_empty() {
+        DEFAULT_SETS.iter().map(PathBuf::from).collect()
+    } else {
+        files.to_vec()
+    };
+    for file in &files {
+        match run(file, verbose) {
+            Ok(()) => {}
+            Err(err) => {
+                eprintln!("error: {}: {err}", file.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn run(file: &Path, verbose: bool) -> Result<(), String> {
+    let text = std::fs::read_to_string(file).map_err(|e| e.to_string())?;
+    let cases = parse_cases(&text)?;
+    let (total, groups, misses) = evaluate(&cases);
+    out!("{} ({} paragraphs)", file.display(), cases.len());
+    for (group, score) in &groups {
+        line(group, score);
+    }
+    line("all", &total);
+    if verbose {
+        for miss in &misses {
+            out!(
+                "  expected [{}{}] found [{}]  {}  {}",
+                miss.case.codes.join(" "),
+                if miss.case.junk { " ?" } else { "" },
+                miss.found.join(" "),
+                miss.case.origin,
+                miss.case.text
+            );
+        }
+    } else if !misses.is_empty() {
+        out!("  {} paragraphs differ; --verbose lists them", misses.len());
+    }
+    Ok(())
+}
+
+fn line(name: &str, score: &Score) {
+    let (junk_p, junk_r) = score.junk_precision_recall();
+    out!(
+        "  {name:<10} codes: precision {:.3} recall {:.3} (tp {} fp {} fn {})   junk paragraphs: precision {:.3} recall {:.3}",
+        score.precision(),
+        score.recall(),
+        score.true_positives,
+        score.false_positives,
+        score.false_negatives,
+        junk_p,
+        junk_r
+    );
+}
