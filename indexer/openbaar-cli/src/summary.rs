@@ -36,6 +36,44 @@ pub fn print(extraction: &Extraction) {
             "{duplicates} files are exact copies of another document and were merged into it"
         );
     }
+    let listed = extraction
+        .documents
+        .iter()
+        .filter(|b| {
+            b.document.inventory.is_some() && b.document.kind != openbaar::record::Kind::Withheld
+        })
+        .count();
+    let withheld = extraction
+        .documents
+        .iter()
+        .filter(|b| b.document.kind == openbaar::record::Kind::Withheld)
+        .count();
+    if listed + withheld > 0 {
+        let explained = extraction
+            .disagreements
+            .iter()
+            .filter(|d| d.explained_by_illegible)
+            .count();
+        eprintln!(
+            "inventory lists: {listed} files listed, {withheld} withheld documents added; \
+             grounds found agree with the list for {} of {listed}, {} more only lack grounds in illegible boxes",
+            listed - extraction.disagreements.len(),
+            explained
+        );
+        for d in &extraction.disagreements {
+            eprintln!(
+                "  differs {}: list says [{}], text has [{}]{}",
+                d.source,
+                d.listed.join(", "),
+                d.detected.join(", "),
+                if d.explained_by_illegible {
+                    " (and boxes without a legible code)"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
     if !extraction.failed.is_empty() {
         eprintln!("{} failed:", extraction.failed.len());
         for problem in &extraction.failed {

@@ -77,7 +77,8 @@ fn bad_input_is_reported_and_text_stays_text() {
             b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF",
         ),
         ("geen-pdf.pdf", b"<html>not found</html>"),
-        ("inventaris.xlsx", b"PK\x03\x04rest of a zip"),
+        ("tabel.xlsx", b"PK\x03\x04rest of a zip"),
+        ("inventaris.xlsx", b"PK\x03\x04not really a workbook"),
         (
             "sub/map/notitie.md",
             "# Notitie\n\nGewone tekst.".as_bytes(),
@@ -94,7 +95,8 @@ fn bad_input_is_reported_and_text_stays_text() {
     assert!(output.status.success(), "build failed:\n{stderr}");
     assert!(stderr.contains("FAILED  kapot.pdf"), "{stderr}");
     assert!(stderr.contains("geen-pdf.pdf"), "{stderr}");
-    assert!(stderr.contains("skipped inventaris.xlsx"), "{stderr}");
+    assert!(stderr.contains("skipped tabel.xlsx"), "{stderr}");
+    assert!(stderr.contains("FAILED  inventaris.xlsx: inventory list cannot be read"), "{stderr}");
     assert!(stderr.contains("2 documents"), "{stderr}");
     assert!(stderr.contains("exact copies"), "{stderr}");
 

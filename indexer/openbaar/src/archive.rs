@@ -53,7 +53,9 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
-        let base = if root.is_file() {
+        // One folder: paths inside it. Several: each path starts with its folder's
+        // name, so that files of two dossiers never share a source.
+        let base = if root.is_file() || roots.len() > 1 {
             root.parent().map(Path::to_path_buf).unwrap_or_default()
         } else {
             root.clone()

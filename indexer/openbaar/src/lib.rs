@@ -17,6 +17,7 @@ pub mod archive;
 pub mod config;
 pub mod extract;
 pub mod grounds;
+pub mod inventory;
 pub mod metadata;
 pub mod normalise;
 pub mod pipeline;

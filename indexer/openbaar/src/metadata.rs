@@ -41,7 +41,10 @@ pub fn title_from_file_name(file_name: &str) -> String {
         .rsplit_once('.')
         .map(|(stem, _)| stem)
         .unwrap_or(file_name);
-    let stem = stem.trim_end_matches(".docx").trim_end_matches(".doc");
+    let stem = stem
+        .trim_end_matches(".pdf")
+        .trim_end_matches(".docx")
+        .trim_end_matches(".doc");
     static RELEASE_PREFIX: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[A-Z]{2,}-WOO-\d+-").expect("valid regex"));
     let stem = RELEASE_PREFIX.replace(stem, "");

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use crate::archive::{self, Format, SourceFile};
 use crate::config::Settings;
 use crate::extract::{self, Embedded, ExtractError, Extracted};
+use crate::inventory::{self, InventoryEntry};
 use crate::metadata;
 use crate::normalise::normalise_pages;
 use crate::record::{content_id, Document, Kind};
@@ -24,6 +25,8 @@ pub enum Original {
     File(PathBuf),
     /// Bytes carried inside another file (an attachment, a message of a mailbox).
     Bytes(Vec<u8>),
+    /// None: the document was withheld and is known only from the inventory list.
+    Withheld,
 }
 
 /// A document with its original.
@@ -53,6 +56,22 @@ pub struct Extraction {
     pub failed: Vec<Problem>,
     /// Files that are not a format Openbaar reads.
     pub skipped: Vec<Problem>,
+    /// Documents whose grounds found in the text differ from their inventory row.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// A document whose detected grounds are not the grounds its inventory row lists.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disagreement {
+    /// The document's source.
+    pub source: String,
+    /// Grounds the inventory lists.
+    pub listed: Vec<String>,
+    /// Grounds found in the document.
+    pub detected: Vec<String>,
+    /// True when the difference can be explained by boxes whose code OCR could not
+    /// read: every ground found is listed, and the document has such boxes.
+    pub explained_by_illegible: bool,
 }
 
 /// Receives progress while an archive is processed; the CLI draws it.
@@ -84,6 +103,8 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
             .collect(),
         ..Extraction::default()
     };
+    let (lists, files): (Vec<SourceFile>, Vec<SourceFile>) =
+        files.into_iter().partition(is_inventory);
     let (readable, unsupported): (Vec<SourceFile>, Vec<SourceFile>) = files
         .into_iter()
         .partition(|f| !matches!(f.format, Format::Unsupported(_)));
@@ -123,7 +144,103 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
             }
         }
     }
+    for list in lists {
+        match inventory::read(&list.path, &list.relative) {
+            Ok(entries) => apply_inventory(&mut extraction, &list.relative, entries),
+            Err(reason) => extraction.failed.push(Problem {
+                source: list.relative,
+                reason: format!("inventory list cannot be read: {reason}"),
+            }),
+        }
+    }
     extraction
+}
+
+fn is_inventory(file: &SourceFile) -> bool {
+    let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
+    inventory::is_inventory_name(name)
+}
+
+/// Attaches the rows of an inventory list to the documents of its folder, adds the
+/// withheld documents it names, and notes where list and documents disagree.
+fn apply_inventory(extraction: &mut Extraction, list: &str, entries: Vec<InventoryEntry>) {
+    let folder = list
+        .rsplit_once('/')
+        .map(|(dir, _)| format!("{dir}/"))
+        .unwrap_or_default();
+    for entry in entries {
+        let matched = extraction.documents.iter_mut().find(|b| {
+            let doc = &b.document;
+            doc.parent.is_none()
+                && doc.source.starts_with(&folder)
+                && inventory::matches_file(&entry, &doc.file_name)
+        });
+        match matched {
+            Some(built) => {
+                let doc = &mut built.document;
+                // The list's date beats a PDF's export date, not a date the document states.
+                if doc.date.is_none() || doc.date_source.as_deref() == Some("pdf_metadata") {
+                    if let Some(date) = &entry.date {
+                        doc.date = Some(date.clone());
+                        doc.date_source = Some("inventory".into());
+                    }
+                }
+                let detected = doc.ground_codes();
+                let mut listed = entry.grounds.clone();
+                listed.sort();
+                let mut found = detected.clone();
+                found.sort();
+                if listed != found {
+                    let illegible = doc.redactions.iter().any(|r| r.grounds.is_empty());
+                    extraction.disagreements.push(Disagreement {
+                        source: doc.source.clone(),
+                        listed: entry.grounds.clone(),
+                        explained_by_illegible: illegible
+                            && found.iter().all(|code| listed.contains(code)),
+                        detected,
+                    });
+                }
+                doc.inventory = Some(entry);
+            }
+            None => extraction.documents.push(withheld(list, entry)),
+        }
+    }
+}
+
+fn withheld(list: &str, entry: InventoryEntry) -> Built {
+    let source = format!("{list}#{}", entry.id);
+    let title = entry
+        .title
+        .clone()
+        .map(|t| metadata::title_from_file_name(&t))
+        .unwrap_or_else(|| format!("Document {}", entry.id));
+    Built {
+        document: Document {
+            id: content_id(source.as_bytes()),
+            file_name: String::new(),
+            kind: Kind::Withheld,
+            title,
+            date: entry.date.clone(),
+            date_source: entry.date.as_ref().map(|_| "inventory".to_string()),
+            doc_type: None,
+            from: None,
+            to: Vec::new(),
+            cc: Vec::new(),
+            subject: None,
+            redactions: Vec::new(),
+            organisations: Vec::new(),
+            parent: None,
+            attachments: Vec::new(),
+            duplicates: Vec::new(),
+            inventory: Some(entry),
+            page_count: 0,
+            size_bytes: 0,
+            pages: Vec::new(),
+            text: String::new(),
+            source,
+        },
+        original: Original::Withheld,
+    }
 }
 
 #[derive(Default)]
@@ -348,6 +465,7 @@ fn build_record(
         parent: unit.parent.clone(),
         attachments,
         duplicates: Vec::new(),
+        inventory: None,
         page_count: pages.len() as u32,
         size_bytes: unit.bytes.len() as u64,
         pages,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 pub use crate::grounds::Ground;
+pub use crate::inventory::InventoryEntry;
 pub use crate::redact::Place;
 
 /// How many hex digits of the content hash make a document id.
@@ -37,6 +38,9 @@ pub enum Kind {
     Email,
     /// A plain text or Markdown file.
     Text,
+    /// A document an inventory list names but the release withheld: no file, only
+    /// what the list says.
+    Withheld,
 }
 
 impl Kind {
@@ -46,6 +50,7 @@ impl Kind {
             Kind::Pdf => "PDF",
             Kind::Email => "E-mail",
             Kind::Text => "Tekst",
+            Kind::Withheld => "Niet openbaar",
         }
     }
 }
@@ -138,6 +143,8 @@ pub struct Document {
     pub attachments: Vec<String>,
     /// Other archive paths holding exactly the same file.
     pub duplicates: Vec<String>,
+    /// What the release's inventory list says of this document, if it lists it.
+    pub inventory: Option<InventoryEntry>,
     /// Number of pages (1 for emails and text files).
     pub page_count: u32,
     /// Size of the original in bytes.
@@ -159,6 +166,19 @@ impl Document {
             text.push_str(paragraph);
         }
         text
+    }
+
+    /// The distinct ground codes of its redactions, in the order of the law.
+    pub fn ground_codes(&self) -> Vec<String> {
+        crate::grounds::all()
+            .iter()
+            .filter(|g| {
+                self.redactions
+                    .iter()
+                    .any(|r| r.grounds.iter().any(|rg| rg.code == g.code))
+            })
+            .map(|g| g.code.clone())
+            .collect()
     }
 
     /// Pages with no text layer: they need OCR before their text can be searched.

@@ -1,8 +1,8 @@
 //! Step 6: run `zola build` over the site.
 //!
 //! Zola is an external tool (it has no library release). It is found, in this order,
-//! at `$OPENBAAR_ZOLA`, on `PATH`, or in `.tools/bin/` of the site, where
-//! `scripts/setup` puts it.
+//! at `$OPENBAAR_ZOLA`, on `PATH`, or in `.tools/bin/` of the site or of the checkout
+//! the binary was built in, where `scripts/setup` puts it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -49,9 +49,17 @@ pub fn find_zola(root: &Path) -> Option<PathBuf> {
             .map(|dir| dir.join("zola"))
             .find(|candidate| candidate.is_file())
     });
+    // Next to the site, or next to the checkout this binary was built in
+    // (`target/release/openbaar` → `.tools/bin/zola`), for sites kept elsewhere.
+    let checkout = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent()?.parent()?.parent().map(Path::to_path_buf));
     on_path.or_else(|| {
-        let local = root.join(".tools/bin/zola");
-        local.is_file().then_some(local)
+        [Some(root.to_path_buf()), checkout]
+            .into_iter()
+            .flatten()
+            .map(|dir| dir.join(".tools/bin/zola"))
+            .find(|candidate| candidate.is_file())
     })
 }
 

@@ -18,7 +18,7 @@ mod segments;
 mod summary;
 
 use segments::{header_out, pages_out, PageOut, Segment};
-use summary::{ground_codes, summarise, RedactionSummary};
+use summary::{summarise, RedactionSummary};
 
 use crate::config::Site;
 use crate::pipeline::{Built, Extraction, Original};
@@ -116,6 +116,8 @@ struct PageExtra<'a> {
     parent: Option<Link>,
     attachments: Vec<Link>,
     duplicates: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inventory: Option<crate::inventory::InventoryEntry>,
     redactions: RedactionSummary,
     organisations: Vec<String>,
     pages: Vec<PageOut>,
@@ -159,11 +161,15 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
             path: bundle.display().to_string(),
             source,
         })?;
-        let original_name = asset_name(&doc.file_name);
+        let original_name = match built.original {
+            Original::Withheld => String::new(),
+            _ => asset_name(&doc.file_name),
+        };
         let target = bundle.join(&original_name);
         match &built.original {
             Original::File(path) => fs::copy(path, &target).map(|_| ()),
             Original::Bytes(bytes) => fs::write(&target, bytes),
+            Original::Withheld => Ok(()),
         }
         .map_err(|source| SiteError::Write {
             path: target.display().to_string(),
@@ -260,7 +266,7 @@ fn page_file(
         date: doc.date.as_deref(),
         weight,
         taxonomies: Taxonomies {
-            gronden: ground_codes(doc),
+            gronden: ground_codes_for_site(doc),
         },
         extra: PageExtra {
             id: &doc.id,
@@ -281,12 +287,31 @@ fn page_file(
             parent: doc.parent.as_ref().map(link),
             attachments: doc.attachments.iter().map(link).collect(),
             duplicates: lines(&doc.duplicates),
+            inventory: doc.inventory.clone().map(|mut entry| {
+                entry.title = entry.title.as_deref().map(one_line);
+                entry.notes = lines(&entry.notes);
+                entry
+            }),
             redactions: summarise([doc]),
             organisations: lines(&doc.organisations),
             pages: pages_out(&doc.pages, &doc.redactions),
         },
     };
     front_matter(&front)
+}
+
+/// The grounds a document is listed under: found in it, or given by the inventory
+/// for a withheld document.
+fn ground_codes_for_site(doc: &Document) -> Vec<String> {
+    let mut codes = doc.ground_codes();
+    if let Some(entry) = &doc.inventory {
+        for code in &entry.grounds {
+            if !codes.contains(code) {
+                codes.push(code.clone());
+            }
+        }
+    }
+    codes
 }
 
 /// Serialises front matter between `+++` fences, with an empty body.

@@ -140,15 +140,3 @@ fn count_domain(domains: &mut BTreeMap<(String, Option<String>), usize>, redacti
             .or_default() += 1;
     }
 }
-
-/// The distinct ground codes of a document, for the `gronden` taxonomy.
-pub fn ground_codes(doc: &Document) -> Vec<String> {
-    let mut codes: Vec<String> = doc
-        .redactions
-        .iter()
-        .flat_map(|r| r.grounds.iter().map(|g| g.code.clone()))
-        .collect();
-    codes.sort();
-    codes.dedup();
-    codes
-}
