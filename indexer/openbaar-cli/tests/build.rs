@@ -96,7 +96,10 @@ fn bad_input_is_reported_and_text_stays_text() {
     assert!(stderr.contains("FAILED  kapot.pdf"), "{stderr}");
     assert!(stderr.contains("geen-pdf.pdf"), "{stderr}");
     assert!(stderr.contains("skipped tabel.xlsx"), "{stderr}");
-    assert!(stderr.contains("FAILED  inventaris.xlsx: inventory list cannot be read"), "{stderr}");
+    assert!(
+        stderr.contains("FAILED  inventaris.xlsx: inventory list cannot be read"),
+        "{stderr}"
+    );
     assert!(stderr.contains("2 documents"), "{stderr}");
     assert!(stderr.contains("exact copies"), "{stderr}");
 

@@ -15,6 +15,7 @@
 
 pub mod archive;
 pub mod config;
+pub mod dates;
 pub mod extract;
 pub mod grounds;
 pub mod inventory;
