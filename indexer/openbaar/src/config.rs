@@ -22,6 +22,9 @@ pub struct Settings {
     /// Email domains and the organisations they belong to, so a redacted address at
     /// `jbn-vtg.nl` can be counted for JB Noord.
     pub domains: BTreeMap<String, String>,
+    /// Organisations and the names they go by in documents (`JB Noord`, `JBN`): one
+    /// name per organisation on the site, whatever the spelling.
+    pub organisations: BTreeMap<String, Vec<String>>,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             generated_redactions: PathBuf::from("content/weglakkingen"),
             max_file_mb: 512,
             domains: BTreeMap::new(),
+            organisations: BTreeMap::new(),
         }
     }
 }
@@ -90,6 +94,31 @@ impl Settings {
             candidate = candidate.split_once('.')?.1;
         }
     }
+}
+
+impl Settings {
+    /// The organisations whose name or alias occurs in `text` as whole words.
+    pub fn organisations_in(&self, text: &str) -> Vec<String> {
+        self.organisations
+            .iter()
+            .filter(|(name, aliases)| {
+                std::iter::once(*name)
+                    .chain(aliases.iter())
+                    .any(|alias| occurs_as_words(text, alias))
+            })
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+}
+
+/// `needle` in `haystack` with no letter or digit glued to either side.
+fn occurs_as_words(haystack: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && haystack.match_indices(needle).any(|(at, _)| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 impl Site {
@@ -156,6 +185,18 @@ mod tests {
             Some("JB Noord")
         );
         assert_eq!(settings.organisation_of("nl"), None);
+    }
+
+    #[test]
+    fn aliases_find_one_organisation() {
+        let mut settings = Settings::default();
+        settings.organisations.insert(
+            "Jeugdbescherming Noord".into(),
+            vec!["JB Noord".into(), "JBN".into()],
+        );
+        let found = settings.organisations_in("Het herstelplan van JBN/VTG en JB Noord.");
+        assert_eq!(found, vec!["Jeugdbescherming Noord"]);
+        assert!(settings.organisations_in("JBNX en ABJBN").is_empty());
     }
 
     #[test]

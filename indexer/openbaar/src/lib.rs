@@ -19,6 +19,7 @@ pub mod dates;
 pub mod extract;
 pub mod grounds;
 pub mod inventory;
+pub mod messages;
 pub mod metadata;
 pub mod normalise;
 pub mod pipeline;

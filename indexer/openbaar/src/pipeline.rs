@@ -13,6 +13,7 @@ use crate::archive::{self, Format, SourceFile};
 use crate::config::Settings;
 use crate::extract::{self, Embedded, ExtractError, Extracted};
 use crate::inventory::{self, InventoryEntry};
+use crate::messages::{self, Message};
 use crate::metadata;
 use crate::normalise::normalise_pages;
 use crate::record::{content_id, Document, Kind};
@@ -229,6 +230,9 @@ fn withheld(list: &str, entry: InventoryEntry) -> Built {
             subject: None,
             redactions: Vec::new(),
             organisations: Vec::new(),
+            people: Vec::new(),
+            messages: Vec::new(),
+            thread: None,
             parent: None,
             attachments: Vec::new(),
             duplicates: Vec::new(),
@@ -437,16 +441,83 @@ fn build_record(
     let title = redact::redact_paragraph(&title).text;
     let text = Document::text_from_pages(&pages);
     redact::locate(&mut redactions, &text);
+
+    let mut messages = messages::split_messages(&pages);
+    if kind == Kind::Email {
+        // The email itself is the first message; quoted ones follow in its body.
+        let body_end = messages
+            .first()
+            .map(|m| text.chars().take(m.body_span.0).collect::<String>())
+            .and_then(|before| before.rfind("\n\n").map(|i| before[..i].chars().count()))
+            .unwrap_or_else(|| text.chars().count());
+        messages.insert(
+            0,
+            Message {
+                from: from.first().cloned(),
+                to: extracted.to.clone(),
+                cc: extracted.cc.clone(),
+                date: extracted.date.as_ref().map(|(d, _)| d.clone()),
+                time: None,
+                subject: extracted.subject.clone(),
+                body_span: (0, body_end),
+            },
+        );
+    }
+    let (mut from, mut to, mut cc, mut subject) =
+        (from, extracted.to, extracted.cc, extracted.subject);
+    if let Some(newest) = messages.first().filter(|_| kind != Kind::Email) {
+        from = newest.from.clone().into_iter().collect();
+        to = newest.to.clone();
+        cc = newest.cc.clone();
+        subject = newest.subject.clone();
+    }
+    let thread = messages
+        .iter()
+        .find_map(|m| m.subject.as_deref())
+        .map(messages::thread_key)
+        .filter(|k| !k.is_empty());
+    let (date, date_source) =
+        match metadata::document_date(extracted.date.as_ref(), &pages, &messages) {
+            Some((date, source)) => (Some(date), Some(source.to_string())),
+            None => (None, None),
+        };
+    let doc_type = metadata::doc_type(kind, &title, &pages, !messages.is_empty());
+
+    let mut people = metadata::signatories(&pages);
+    for message in &messages {
+        let named = |value: &String, role: &str| {
+            metadata::name_of(value).map(|name| metadata::Person {
+                name,
+                function: None,
+                role: role.to_string(),
+            })
+        };
+        people.extend(message.from.iter().filter_map(|v| named(v, "sender")));
+        people.extend(
+            message
+                .to
+                .iter()
+                .chain(&message.cc)
+                .filter_map(|v| named(v, "recipient")),
+        );
+    }
+    people.sort();
+    people.dedup_by(|a, b| a.name == b.name && a.role == b.role);
+
     let mut organisations: Vec<String> = redactions
         .iter()
         .filter_map(|r| r.organisation.clone())
         .collect();
+    organisations.extend(settings.organisations_in(&text));
+    organisations.extend(settings.organisations_in(&title));
+    for address in from.iter().chain(&to).chain(&cc) {
+        if let Some(domain) = address.rsplit('@').next().filter(|_| address.contains('@')) {
+            let domain = domain.trim_end_matches(['>', ']', ' ']).trim();
+            organisations.extend(settings.organisation_of(domain).map(str::to_string));
+        }
+    }
     organisations.sort();
     organisations.dedup();
-    let (date, date_source) = match &extracted.date {
-        Some((date, source)) => (Some(date.clone()), Some(source.to_string())),
-        None => (None, None),
-    };
     Document {
         id,
         source: unit.source.clone(),
@@ -455,13 +526,16 @@ fn build_record(
         title,
         date,
         date_source,
-        doc_type: None,
+        doc_type: Some(doc_type.to_string()),
         from: from.into_iter().next(),
-        to: extracted.to,
-        cc: extracted.cc,
-        subject: extracted.subject,
+        to,
+        cc,
+        subject,
         redactions,
         organisations,
+        people,
+        messages,
+        thread,
         parent: unit.parent.clone(),
         attachments,
         duplicates: Vec::new(),

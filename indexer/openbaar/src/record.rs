@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 
 pub use crate::grounds::Ground;
 pub use crate::inventory::InventoryEntry;
+pub use crate::messages::Message;
+pub use crate::metadata::Person;
 pub use crate::redact::Place;
 
 /// How many hex digits of the content hash make a document id.
@@ -135,8 +137,14 @@ pub struct Document {
     pub subject: Option<String>,
     /// Withheld passages and their grounds.
     pub redactions: Vec<Redaction>,
-    /// Organisations the document names or comes from.
+    /// Organisations the document names or comes from (canonical names).
     pub organisations: Vec<String>,
+    /// People: senders, recipients and signatories.
+    pub people: Vec<Person>,
+    /// The messages of an email, real or printed, newest first as printed.
+    pub messages: Vec<Message>,
+    /// The thread an email belongs to: its subject without RE:/FW:, lower case.
+    pub thread: Option<String>,
     /// For an email attachment: the id of the email it came with.
     pub parent: Option<String>,
     /// For an email: the ids of its attachments.

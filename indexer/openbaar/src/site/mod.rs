@@ -17,7 +17,7 @@ use serde::Serialize;
 mod segments;
 mod summary;
 
-use segments::{header_out, pages_out, PageOut, Segment};
+use segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
 use summary::{summarise, RedactionSummary};
 
 use crate::config::Site;
@@ -77,6 +77,11 @@ struct PageFrontMatter<'a> {
 #[derive(Serialize)]
 struct Taxonomies {
     gronden: Vec<String>,
+    soort: Vec<String>,
+    organisatie: Vec<String>,
+    persoon: Vec<String>,
+    jaar: Vec<String>,
+    draad: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -118,6 +123,10 @@ struct PageExtra<'a> {
     duplicates: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     inventory: Option<crate::inventory::InventoryEntry>,
+    people: Vec<crate::record::Person>,
+    thread: Vec<MessageOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_key: Option<String>,
     redactions: RedactionSummary,
     organisations: Vec<String>,
     pages: Vec<PageOut>,
@@ -267,6 +276,21 @@ fn page_file(
         weight,
         taxonomies: Taxonomies {
             gronden: ground_codes_for_site(doc),
+            soort: doc.doc_type.iter().map(|t| one_line(t)).collect(),
+            organisatie: lines(&doc.organisations),
+            persoon: {
+                let mut names: Vec<String> = doc.people.iter().map(|p| one_line(&p.name)).collect();
+                names.sort();
+                names.dedup();
+                names
+            },
+            jaar: doc
+                .date
+                .iter()
+                .filter_map(|d| d.get(..4))
+                .map(str::to_string)
+                .collect(),
+            draad: doc.thread.iter().map(|t| one_line(t)).collect(),
         },
         extra: PageExtra {
             id: &doc.id,
@@ -292,6 +316,21 @@ fn page_file(
                 entry.notes = lines(&entry.notes);
                 entry
             }),
+            people: doc
+                .people
+                .iter()
+                .map(|p| crate::record::Person {
+                    name: one_line(&p.name),
+                    function: p.function.as_deref().map(one_line),
+                    role: p.role.clone(),
+                })
+                .collect(),
+            thread: if doc.messages.is_empty() {
+                Vec::new()
+            } else {
+                thread_out(doc)
+            },
+            thread_key: doc.thread.as_deref().map(one_line),
             redactions: summarise([doc]),
             organisations: lines(&doc.organisations),
             pages: pages_out(&doc.pages, &doc.redactions),

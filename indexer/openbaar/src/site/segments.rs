@@ -53,7 +53,13 @@ pub fn segments<'a>(
 }
 
 fn bar(redaction: Option<&Redaction>) -> Segment {
-    let grounds = redaction.map(|r| r.grounds.as_slice()).unwrap_or_default();
+    let Some(redaction) = redaction else {
+        return Segment::Redaction {
+            codes: String::new(),
+            ground: "weggelakt".into(),
+        };
+    };
+    let grounds = redaction.grounds.as_slice();
     Segment::Redaction {
         codes: grounds
             .iter()
@@ -132,4 +138,75 @@ mod tests {
         assert!(matches!(&segs[3], Segment::Redaction { codes, .. } if codes == "5.2.1"));
         assert_eq!(segs[4], Segment::Text { text: ".".into() });
     }
+}
+
+/// A paragraph of an email thread, with the page it starts on when that changes.
+#[derive(Debug, Serialize)]
+pub struct ThreadParagraph {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    segments: Vec<Segment>,
+}
+
+/// A message of a thread as the templates get it: its header and its body paragraphs.
+#[derive(Debug, Serialize)]
+pub struct MessageOut {
+    number: usize,
+    from: Vec<Segment>,
+    to: Vec<Vec<Segment>>,
+    cc: Vec<Vec<Segment>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+    paragraphs: Vec<ThreadParagraph>,
+}
+
+/// An email's text grouped by message. Header paragraphs are left out (the header is
+/// shown as data); every paragraph still consumes its redactions, so bars stay aligned.
+pub fn thread_out(doc: &crate::record::Document) -> Vec<MessageOut> {
+    let mut in_text = doc.redactions.iter().filter(|r| r.field == "text");
+    // Header values of quoted messages: their bars are drawn without a code here; the
+    // codes are shown where the header stands in the text.
+    let bare = |value: &str| segments(&super::one_line(value), &mut std::iter::empty());
+    let mut out: Vec<MessageOut> = doc
+        .messages
+        .iter()
+        .enumerate()
+        .map(|(i, m)| MessageOut {
+            number: i + 1,
+            from: m.from.as_deref().map(bare).unwrap_or_default(),
+            to: m.to.iter().map(|v| bare(v)).collect(),
+            cc: m.cc.iter().map(|v| bare(v)).collect(),
+            date: m.date.clone(),
+            time: m.time.clone(),
+            subject: m.subject.as_deref().map(super::one_line),
+            paragraphs: Vec::new(),
+        })
+        .collect();
+    let mut offset = 0usize;
+    let mut last_page = None;
+    for page in &doc.pages {
+        for paragraph in &page.paragraphs {
+            let segments = segments(paragraph, &mut in_text);
+            let at = offset;
+            offset += paragraph.chars().count() + 2;
+            let owner = doc
+                .messages
+                .iter()
+                .position(|m| m.body_span.0 <= at && at < m.body_span.1.max(m.body_span.0 + 1));
+            if let Some(index) = owner {
+                let page_marker =
+                    (last_page != Some(page.number) && doc.page_count > 1).then_some(page.number);
+                last_page = Some(page.number);
+                out[index].paragraphs.push(ThreadParagraph {
+                    page: page_marker,
+                    segments,
+                });
+            }
+        }
+    }
+    out
 }

@@ -1,0 +1,347 @@
+//! Emails inside text: header blocks (`From:`/`Van:`, `To:`/`Aan:`, `Sent:`/`Verzonden:`,
+//! `Subject:`/`Onderwerp:` …) split a printed thread, or the quoted part of a real email,
+//! into its messages. Works on normalised paragraphs, after redaction, so a redacted
+//! sender stays in the thread as a redaction with its domain.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::find_dates;
+use crate::record::Page;
+
+/// One message of an email thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Message {
+    /// The sender as written.
+    pub from: Option<String>,
+    /// Recipients.
+    pub to: Vec<String>,
+    /// Recipients in copy.
+    pub cc: Vec<String>,
+    /// The date sent, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// The time sent, `HH:MM`, when given.
+    pub time: Option<String>,
+    /// The subject line.
+    pub subject: Option<String>,
+    /// Character offsets of the message's body in the document text.
+    pub body_span: (usize, usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    From,
+    To,
+    Cc,
+    Sent,
+    Subject,
+    Other,
+}
+
+static HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?P<label>from|rrom|prom|van|to|aan|cc|bcc|sent|verzonden|date|datum|subject|onderwerp|received|urgentie|importance|priority|bijlagen|attachments)\s*:\s*(?P<value>.*)$",
+    )
+    .expect("valid regex")
+});
+
+fn field(label: &str) -> Field {
+    match label.to_lowercase().as_str() {
+        "from" | "rrom" | "prom" | "van" => Field::From,
+        "to" | "aan" => Field::To,
+        "cc" | "bcc" => Field::Cc,
+        "sent" | "verzonden" | "date" | "datum" => Field::Sent,
+        "subject" | "onderwerp" => Field::Subject,
+        _ => Field::Other,
+    }
+}
+
+#[derive(Debug, Default)]
+struct Block {
+    from: Option<String>,
+    to: Vec<String>,
+    cc: Vec<String>,
+    sent: Option<String>,
+    subject: Option<String>,
+    fields: usize,
+    /// Paragraph index where the block starts and one past where it ends.
+    start: usize,
+    end: usize,
+}
+
+impl Block {
+    fn set(&mut self, field: Field, value: &str) {
+        let value = value.trim();
+        match field {
+            Field::From => self.from = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Field::To => self.to.extend(recipients(value)),
+            Field::Cc => self.cc.extend(recipients(value)),
+            Field::Sent => self.sent = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Field::Subject => self.subject = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Field::Other => {}
+        }
+    }
+
+    /// A real header block names a sender and a date or a subject; letters have
+    /// `Datum:` and `Onderwerp:` lines too, but no sender.
+    fn is_message(&self) -> bool {
+        self.from.is_some() && (self.sent.is_some() || self.subject.is_some()) && self.fields >= 3
+    }
+}
+
+fn recipients(value: &str) -> Vec<String> {
+    value
+        .split(';')
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Finds the messages in the paragraphs of `pages`; `text` is the document text the
+/// paragraphs were joined into (paragraphs separated by a blank line), for body spans.
+pub fn split_messages(pages: &[Page]) -> Vec<Message> {
+    let paragraphs: Vec<&str> = pages
+        .iter()
+        .flat_map(|p| p.paragraphs.iter().map(String::as_str))
+        .collect();
+    // Character offset of each paragraph in the joined text.
+    let mut offsets = Vec::with_capacity(paragraphs.len() + 1);
+    let mut at = 0;
+    for p in &paragraphs {
+        offsets.push(at);
+        at += p.chars().count() + 2;
+    }
+    let text_len = at.saturating_sub(2);
+    offsets.push(text_len + 2);
+
+    let blocks = header_blocks(&paragraphs);
+    let messages: Vec<&Block> = blocks.iter().filter(|b| b.is_message()).collect();
+    messages
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            let body_start = offsets[block.end.min(paragraphs.len())].min(text_len);
+            let body_end = messages
+                .get(i + 1)
+                .map(|next| offsets[next.start].saturating_sub(2))
+                .unwrap_or(text_len)
+                .max(body_start);
+            let date = block
+                .sent
+                .as_deref()
+                .and_then(|s| find_dates(s).into_iter().next());
+            Message {
+                from: block.from.clone(),
+                to: block.to.clone(),
+                cc: block.cc.clone(),
+                date: date.map(|d| d.value.iso()),
+                time: date
+                    .and_then(|d| d.value.time)
+                    .map(|(h, m)| format!("{h:02}:{m:02}")),
+                subject: block.subject.clone(),
+                body_span: (body_start, body_end),
+            }
+        })
+        .collect()
+}
+
+/// Runs of header paragraphs. A label alone on its paragraph (`From:`, as OCR splits a
+/// printed header) takes the next paragraph as its value; a paragraph without a label
+/// right after `To:` or `Cc:` continues that list.
+fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut i = 0;
+    while i < paragraphs.len() {
+        let paragraph = paragraphs[i];
+        if let Some(caps) = HEADER.captures(paragraph) {
+            let f = field(&caps["label"]);
+            let mut value = caps["value"].to_string();
+            let mut consumed = 1;
+            if value.trim().is_empty() {
+                if let Some(next) = paragraphs.get(i + 1) {
+                    if !HEADER.is_match(next) {
+                        value = next.to_string();
+                        consumed = 2;
+                    }
+                }
+            }
+            let block = current.get_or_insert_with(|| Block {
+                start: i,
+                ..Block::default()
+            });
+            // A second sender starts a new message.
+            if f == Field::From && block.from.is_some() {
+                let done = current.take().expect("block");
+                blocks.push(done);
+                current = Some(Block {
+                    start: i,
+                    ..Block::default()
+                });
+            }
+            let block = current.as_mut().expect("block");
+            block.set(f, &value);
+            block.fields += 1;
+            block.end = i + consumed;
+            i += consumed;
+            continue;
+        }
+        // A wrapped recipient list continues the block.
+        let continues = current.as_ref().is_some_and(|b| {
+            b.end == i
+                && (b.to.last().is_some() || b.cc.last().is_some())
+                && paragraph.len() < 300
+                && paragraph.contains(['@', ';', '['])
+        });
+        if continues {
+            let block = current.as_mut().expect("block");
+            let list = if block.cc.is_empty() {
+                &mut block.to
+            } else {
+                &mut block.cc
+            };
+            list.extend(recipients(paragraph));
+            block.end = i + 1;
+        } else if let Some(done) = current.take() {
+            blocks.push(done);
+        }
+        i += 1;
+    }
+    blocks.extend(current);
+    blocks
+}
+
+/// The subject without reply and forward prefixes, lower case: the key of a thread.
+pub fn thread_key(subject: &str) -> String {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(re|fw|fwd|antw|antwoord|doorst|wg|aw|tr|sv)\s*(\[\d+\])?\s*:\s*")
+            .expect("valid regex")
+    });
+    let mut subject = subject.trim().to_string();
+    while let Some(m) = PREFIX.find(&subject) {
+        subject = subject[m.end()..].to_string();
+    }
+    subject
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::Provenance;
+
+    fn pages(paragraphs: &[&str]) -> Vec<Page> {
+        vec![Page {
+            number: 1,
+            provenance: Provenance::TextLayer,
+            paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+        }]
+    }
+
+    #[test]
+    fn a_printed_thread_splits_into_its_messages() {
+        let p = pages(&[
+            "To: Manouska Molema[Manouska.Molema@ groningen.nl];",
+            "j.broekema[Manouska.Molema@ groningen.nl]; j.broekema@ assen.nl[j.broekema@ assen.nl]",
+            "Cc: █ @dewoldenhoogeveen.nl; █ @jbn-vtg.nl",
+            "From: Diederik Hommes",
+            "Sent: Thur 8/28/2025 10:48:55 AM",
+            "Subject: RE: Spoedoverleg BO JBN",
+            "Received: Thur 8/28/2025 10:48:56 AM",
+            "Excuses, het tijdstip is vanzelfsprekend 17:30.",
+            "Van: Diederik Hommes",
+            "Verzonden: donderdag 28 augustus 2025 12:39",
+            "Aan: Manouska Molema <Manouska.Molema@ groningen.nl>; 'j.broekema@ assen.nl' <j.broekema@ assen.nl>",
+            "Onderwerp: Spoedoverleg BO JBN",
+            "Urgentie: Hoog",
+            "Goedemiddag,",
+            "Om 16:30 hebben we een digitaal overleg.",
+        ]);
+        let messages = split_messages(&p);
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        let (re, original) = (&messages[0], &messages[1]);
+        assert_eq!(re.from.as_deref(), Some("Diederik Hommes"));
+        assert_eq!(
+            (re.date.as_deref(), re.time.as_deref()),
+            (Some("2025-08-28"), Some("10:48"))
+        );
+        assert_eq!(re.to.len(), 3);
+        assert_eq!(re.cc.len(), 2);
+        assert_eq!(
+            (original.date.as_deref(), original.time.as_deref()),
+            (Some("2025-08-28"), Some("12:39"))
+        );
+        assert_eq!(original.to.len(), 2);
+        assert_eq!(
+            thread_key(re.subject.as_deref().unwrap()),
+            thread_key(original.subject.as_deref().unwrap())
+        );
+        let text = crate::record::Document::text_from_pages(&p);
+        let body: String = text
+            .chars()
+            .skip(re.body_span.0)
+            .take(re.body_span.1 - re.body_span.0)
+            .collect();
+        assert_eq!(body, "Excuses, het tijdstip is vanzelfsprekend 17:30.");
+        let body: String = text
+            .chars()
+            .skip(original.body_span.0)
+            .take(original.body_span.1 - original.body_span.0)
+            .collect();
+        assert!(
+            body.starts_with("Goedemiddag,") && body.ends_with("overleg."),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn ocr_split_headers_take_the_next_paragraph() {
+        let p = pages(&[
+            "From:",
+            "█",
+            "Sent:",
+            "Fri 9/18/2020 1:01:29 PM",
+            "Subject:",
+            "RE: nieuw thuisblijf",
+            "Ja, dat zullen we doen!",
+        ]);
+        let messages = split_messages(&p);
+        assert_eq!(messages.len(), 1);
+        assert_eq!(messages[0].date.as_deref(), Some("2020-09-18"));
+        assert_eq!(messages[0].subject.as_deref(), Some("RE: nieuw thuisblijf"));
+    }
+
+    #[test]
+    fn a_letter_is_not_an_email() {
+        let p = pages(&[
+            "Aan: De leden van de raad",
+            "Datum: 26 maart 2025",
+            "Onderwerp: Besluit",
+            "Geachte lezer,",
+        ]);
+        assert!(split_messages(&p).is_empty());
+    }
+
+    #[test]
+    fn thread_keys_ignore_prefixes() {
+        assert_eq!(
+            thread_key("RE: FW: Antw: Spoedoverleg  BO JBN"),
+            "spoedoverleg bo jbn"
+        );
+        assert_eq!(thread_key("Doorst: WG: test"), "test");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(paragraphs in proptest::collection::vec("\\PC{0,40}", 0..8)) {
+            let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let _ = split_messages(&pages(&refs));
+        }
+    }
+}
