@@ -140,10 +140,13 @@ test('redactions: bars with their ground, a summary, the archive-wide counts', a
   const { page, close } = await open('/documenten/');
   await page.click('td[data-label="Soort"]:has-text("E-mail") >> xpath=.. >> a');
   await page.waitForSelector('article.document');
-  const bars = page.locator('section.text mark.redaction');
-  assert.equal(await bars.count(), 9, 'nine redactions in the body of the .eml');
+  const bars = page.locator('section.text p mark.redaction');
+  assert.equal(await bars.count(), 3, 'mobile, address and 5.2.1 in the message bodies');
   assert.equal(await page.locator('.metadata mark.redaction').count(), 5, 'five in the Cc header');
-  const first = bars.first();
+  assert.match(await bars.nth(0).getAttribute('title'), /5\.2\.1.*beleidsopvattingen/);
+  assert.equal(await page.locator('section.thread details.message').count(), 1, 'the quoted message is folded');
+  await page.click('section.thread details.message summary');
+  const first = bars.nth(1);
   assert.match(await first.getAttribute('title'), /5\.1\.2e.*persoonlijke levenssfeer/);
   await first.focus();
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('redaction')), true, 'keyboard reaches a bar');
@@ -161,4 +164,33 @@ test('redactions: bars with their ground, a summary, the archive-wide counts', a
   const rows = await counts.page.$$eval('#per-grond ~ table tbody tr, section[aria-labelledby="per-grond"] tbody tr', (trs) => trs.map((tr) => tr.textContent.replace(/\s+/g, ' ').trim()));
   assert.ok(rows.some((r) => /5\.1\.2e Woo eerbiediging van de persoonlijke levenssfeer 26 2/.test(r)), rows.join(' | '));
   await counts.close();
+});
+
+test('metadata: thread view, facets for organisation, person, type and thread', async () => {
+  const { page, close } = await open('/documenten/');
+  await page.click('td[data-label="Soort"]:has-text("PDF") >> xpath=.. >> a:has-text("RE: Spoedoverleg")');
+  await page.waitForSelector('section.thread');
+  assert.equal(await page.locator('section.thread .message').count(), 2, 'two messages');
+  assert.match(await page.textContent('section.thread article.message .message-header'), /Diederik Hommes/);
+  assert.match(await page.textContent('section.thread details.message summary'), /28 augustus 2025 12:39/);
+  await page.click('.metadata a:has-text("alle documenten in deze wisseling")');
+  await page.waitForSelector('h1:has-text("spoedoverleg bo jbn")');
+  assert.equal(await page.locator('table.documents tbody tr').count(), 2, 'the .eml and the printed PDF');
+  await close();
+
+  const orgs = await open('/organisatie/');
+  const names = await orgs.page.$$eval('ul.terms li a', (as) => as.map((a) => a.textContent));
+  assert.equal(names.filter((n) => /Noord/.test(n)).length, 1, `JB Noord once: ${names.join(', ')}`);
+  await orgs.page.click('ul.terms a:has-text("Jeugdbescherming Noord")');
+  await orgs.page.waitForSelector('table.documents');
+  assert.equal(await orgs.page.locator('table.documents tbody tr').count(), 5);
+  await orgs.close();
+
+  const type = await open('/soort/raadsbrief/');
+  assert.equal(await type.page.locator('table.documents tbody tr').count(), 3);
+  await type.close();
+
+  const person = await open('/persoon/');
+  assert.match(await person.page.textContent('ul.terms'), /Inge C\.J\. Nieuwenhuizen/);
+  await person.close();
 });

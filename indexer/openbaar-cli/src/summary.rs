@@ -74,6 +74,38 @@ pub fn print(extraction: &Extraction) {
             );
         }
     }
+    if !extraction.checks.is_empty() {
+        let n = extraction.checks.len();
+        let agreements: Vec<_> = extraction.checks.iter().map(|c| c.agreement()).collect();
+        let days = agreements.iter().filter(|a| a.0).count();
+        let kinds = agreements.iter().filter(|a| a.1).count();
+        let subjects: Vec<bool> = agreements.iter().filter_map(|a| a.2).collect();
+        let listed_emails: Vec<_> = extraction
+            .checks
+            .iter()
+            .zip(&agreements)
+            .filter(|(c, _)| c.email.1)
+            .collect();
+        eprintln!(
+            "inventory check: same date {days}/{n}, email or not {kinds}/{n}; listed emails: same date {}/{m}, found as email {}/{m}, same subject {}/{m}",
+            listed_emails.iter().filter(|(_, a)| a.0).count(),
+            listed_emails.iter().filter(|(_, a)| a.1).count(),
+            subjects.iter().filter(|s| **s).count(),
+            m = listed_emails.len(),
+        );
+        for (check, agreement) in extraction.checks.iter().zip(&agreements) {
+            if !(agreement.0 && agreement.1 && agreement.2 != Some(false)) {
+                eprintln!(
+                    "  differs {}: date {} / listed {}; email {} / listed {}",
+                    check.source,
+                    check.date.0.as_deref().unwrap_or("-"),
+                    check.date.1.as_deref().unwrap_or("-"),
+                    check.email.0,
+                    check.email.1
+                );
+            }
+        }
+    }
     if !extraction.failed.is_empty() {
         eprintln!("{} failed:", extraction.failed.len());
         for problem in &extraction.failed {

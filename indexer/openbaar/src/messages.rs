@@ -28,6 +28,8 @@ pub struct Message {
     pub subject: Option<String>,
     /// Character offsets of the message's body in the document text.
     pub body_span: (usize, usize),
+    /// Character offset where the message's header block starts in the text.
+    pub header_start: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,11 @@ static HEADER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?P<label>from|rrom|prom|van|to|aan|cc|bcc|sent|verzonden|date|datum|subject|onderwerp|received|urgentie|importance|priority|bijlagen|attachments)\s*:\s*(?P<value>.*)$",
     )
     .expect("valid regex")
+});
+
+static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(received|sent|verzonden|to|aan|cc|from|van|subject|onderwerp)\s*:\s*$")
+        .expect("valid regex")
 });
 
 fn field(label: &str) -> Field {
@@ -73,6 +80,8 @@ struct Block {
 
 impl Block {
     fn set(&mut self, field: Field, value: &str) {
+        // A label of the next line glued on by OCR: `RE: handreiking Received:`.
+        let value = TRAILING_LABEL.replace(value.trim(), "");
         let value = value.trim();
         match field {
             Field::From => self.from = Some(value.to_string()).filter(|v| !v.is_empty()),
@@ -143,6 +152,7 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
                     .map(|(h, m)| format!("{h:02}:{m:02}")),
                 subject: block.subject.clone(),
                 body_span: (body_start, body_end),
+                header_start: offsets[block.start].min(text_len),
             }
         })
         .collect()
@@ -196,6 +206,14 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
                 && paragraph.len() < 300
                 && paragraph.contains(['@', ';', '['])
         });
+        // OCR scatters the pieces of a redacted header over short paragraphs; a few of
+        // them before the next label do not end the block.
+        let debris = current.is_some()
+            && paragraph.chars().count() <= 30
+            && paragraphs[i + 1..]
+                .iter()
+                .take(3)
+                .any(|next| HEADER.is_match(next));
         if continues {
             let block = current.as_mut().expect("block");
             let list = if block.cc.is_empty() {
@@ -205,6 +223,8 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
             };
             list.extend(recipients(paragraph));
             block.end = i + 1;
+        } else if debris {
+            current.as_mut().expect("block").end = i + 1;
         } else if let Some(done) = current.take() {
             blocks.push(done);
         }
@@ -315,6 +335,36 @@ mod tests {
         assert_eq!(messages.len(), 1);
         assert_eq!(messages[0].date.as_deref(), Some("2020-09-18"));
         assert_eq!(messages[0].subject.as_deref(), Some("RE: nieuw thuisblijf"));
+    }
+
+    #[test]
+    fn scattered_ocr_header_pieces_stay_in_the_block() {
+        let p = pages(&[
+            "173783",
+            "To:",
+            "@minvws.nl]",
+            "Cc:",
+            "i",
+            "@minvws.nl]",
+            "From:",
+            "█",
+            "3",
+            "█",
+            "(EN a)",
+            "Sent:",
+            "Mon 9/14/2020 4:48:24 PM",
+            "Subject:",
+            "RE: handreiking bezoek verpleeghuizen Received:",
+            "Mon 9/14/2020 4:48:26 PM",
+            "Een paar opmerkingen bij arceringen.",
+        ]);
+        let messages = split_messages(&p);
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        assert_eq!(messages[0].date.as_deref(), Some("2020-09-14"));
+        assert_eq!(
+            messages[0].subject.as_deref(),
+            Some("RE: handreiking bezoek verpleeghuizen")
+        );
     }
 
     #[test]

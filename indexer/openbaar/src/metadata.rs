@@ -155,17 +155,28 @@ pub fn document_date(
     if let Some(date) = messages.first().and_then(|m| m.date.clone()) {
         return Some((date, date_source::EMAIL_SENT));
     }
-    let first_paragraphs = pages
+    let first_paragraphs: Vec<&String> = pages
         .iter()
         .take(2)
         .flat_map(|p| p.paragraphs.iter())
-        .take(40);
-    for paragraph in first_paragraphs {
+        .take(40)
+        .collect();
+    for paragraph in &first_paragraphs {
         if let Some(caps) = DATE_LINE.captures(paragraph) {
             if let Some(found) = crate::dates::find_dates(&caps["rest"]).first() {
                 if found.value.precision == crate::dates::Precision::Day && found.start <= 2 {
                     return Some((found.value.iso(), date_source::DATE_LINE));
                 }
+            }
+        }
+    }
+    // A letterhead's date on a line of its own (`11 SEP. 2020`), its label elsewhere.
+    for paragraph in &first_paragraphs {
+        let found = crate::dates::find_dates(paragraph);
+        if let [only] = found.as_slice() {
+            let alone = only.start == 0 && only.end == paragraph.trim_end().len();
+            if alone && only.value.precision == crate::dates::Precision::Day {
+                return Some((only.value.iso(), date_source::DATE_LINE));
             }
         }
     }

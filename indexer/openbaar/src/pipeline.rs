@@ -59,6 +59,33 @@ pub struct Extraction {
     pub skipped: Vec<Problem>,
     /// Documents whose grounds found in the text differ from their inventory row.
     pub disagreements: Vec<Disagreement>,
+    /// Facts found in listed documents next to what their inventory row says.
+    pub checks: Vec<InventoryCheck>,
+}
+
+/// What Openbaar found in a document (before reading its inventory row) beside the row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InventoryCheck {
+    /// The document's source.
+    pub source: String,
+    /// The date found, and the row's.
+    pub date: (Option<String>, Option<String>),
+    /// Whether Openbaar and the row take it for an email.
+    pub email: (bool, bool),
+    /// For emails: the subject found, and the row's document title.
+    pub subject: (Option<String>, Option<String>),
+}
+
+impl InventoryCheck {
+    /// Same day, same email-or-not, same subject (emails only; `None` otherwise).
+    pub fn agreement(&self) -> (bool, bool, Option<bool>) {
+        let same_day = self.date.0.is_some() && self.date.0 == self.date.1;
+        let subject = self.email.1.then(|| {
+            let clean = |s: &Option<String>| s.as_deref().map(messages::thread_key);
+            clean(&self.subject.0).is_some() && clean(&self.subject.0) == clean(&self.subject.1)
+        });
+        (same_day, self.email.0 == self.email.1, subject)
+    }
 }
 
 /// A document whose detected grounds are not the grounds its inventory row lists.
@@ -179,6 +206,15 @@ fn apply_inventory(extraction: &mut Extraction, list: &str, entries: Vec<Invento
         match matched {
             Some(built) => {
                 let doc = &mut built.document;
+                let listed_email = entry.file_type.as_deref().is_some_and(|t| {
+                    t.eq_ignore_ascii_case("email") || t.eq_ignore_ascii_case("e-mail")
+                });
+                extraction.checks.push(InventoryCheck {
+                    source: doc.source.clone(),
+                    date: (doc.date.clone(), entry.date.clone()),
+                    email: (doc.doc_type.as_deref() == Some("e-mail"), listed_email),
+                    subject: (doc.subject.clone(), entry.title.clone()),
+                });
                 // The list's date beats a PDF's export date, not a date the document states.
                 if doc.date.is_none() || doc.date_source.as_deref() == Some("pdf_metadata") {
                     if let Some(date) = &entry.date {
@@ -447,8 +483,7 @@ fn build_record(
         // The email itself is the first message; quoted ones follow in its body.
         let body_end = messages
             .first()
-            .map(|m| text.chars().take(m.body_span.0).collect::<String>())
-            .and_then(|before| before.rfind("\n\n").map(|i| before[..i].chars().count()))
+            .map(|m| m.header_start.saturating_sub(2))
             .unwrap_or_else(|| text.chars().count());
         messages.insert(
             0,
@@ -460,6 +495,7 @@ fn build_record(
                 time: None,
                 subject: extracted.subject.clone(),
                 body_span: (0, body_end),
+                header_start: 0,
             },
         );
     }

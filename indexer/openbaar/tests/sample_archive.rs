@@ -152,3 +152,88 @@ fn the_subject_line_of_a_letter_is_its_title() {
     );
     assert!(letter.text.contains("Datum: 18 maart 2025"));
 }
+
+/// The printed email and its .eml: two messages from Diederik Hommes in one thread,
+/// the original of 28 August 2025 12:39 and the "RE:" follow-up.
+#[test]
+fn the_email_thread_has_its_two_messages() {
+    let docs = sample();
+    let mut threads = Vec::new();
+    for source in ["spoedoverleg-bo-jbn.eml", "spoedoverleg-bo-jbn.pdf"] {
+        let doc = by_source(&docs, source);
+        assert_eq!(doc.doc_type.as_deref(), Some("e-mail"), "{source}");
+        assert_eq!(doc.messages.len(), 2, "{source}: {:#?}", doc.messages);
+        for message in &doc.messages {
+            assert_eq!(
+                message
+                    .from
+                    .as_deref()
+                    .map(|f| f.starts_with("Diederik Hommes")),
+                Some(true)
+            );
+            assert_eq!(message.date.as_deref(), Some("2025-08-28"));
+        }
+        assert_eq!(doc.messages[1].time.as_deref(), Some("12:39"));
+        assert!(doc.messages[0]
+            .subject
+            .as_deref()
+            .unwrap()
+            .starts_with("RE:"));
+        assert_eq!(doc.date.as_deref(), Some("2025-08-28"));
+        assert!(doc.people.iter().any(|p| p.name == "Diederik Hommes"
+            && p.function.as_deref() == Some("Concerndirecteur sociaal domein a.i.")));
+        threads.push(doc.thread.clone());
+    }
+    assert_eq!(threads[0], threads[1]);
+    assert_eq!(threads[0].as_deref(), Some("spoedoverleg bo jbn"));
+}
+
+#[test]
+fn letters_get_their_dates_and_types() {
+    let docs = sample();
+    let answers = by_source(&docs, "beantwoording-vragen-art36-jb-noord.pdf");
+    assert_eq!(
+        answers.doc_type.as_deref(),
+        Some("beantwoording raadsvragen")
+    );
+    let march_26 = by_source(&docs, "raadsbrief-besluit-jbn-vtg.pdf");
+    assert_eq!(march_26.date.as_deref(), Some("2025-03-26"));
+    assert_eq!(march_26.date_source.as_deref(), Some("date_line"));
+    assert_eq!(march_26.doc_type.as_deref(), Some("raadsbrief"));
+    let march_18 = by_source(&docs, "raadsbrief-inkoopregio-jeugdhulp-drenthe.pdf");
+    assert_eq!(march_18.date.as_deref(), Some("2025-03-18"));
+    assert_eq!(march_18.doc_type.as_deref(), Some("raadsbrief"));
+    let signatories: Vec<_> = march_18.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        signatories,
+        vec!["Inge C.J. Nieuwenhuizen", "Roelof Pieter Koning"]
+    );
+}
+
+/// JB Noord, JBN, JBN/VTG and Jeugdbescherming Noord are one organisation.
+#[test]
+fn aliases_merge_into_one_organisation() {
+    let site = openbaar::config::Site::load(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../config.toml"),
+    )
+    .unwrap();
+    let archive = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../archive");
+    let extraction = extract_all(&[archive], &site.settings, &NoProgress);
+    let jbn = "Jeugdbescherming Noord en Veilig Thuis Groningen";
+    for built in &extraction.documents {
+        let doc = &built.document;
+        let named = doc
+            .organisations
+            .iter()
+            .filter(|o| o.contains("Noord") || o.contains("JB"))
+            .count();
+        assert!(named <= 1, "{}: {:?}", doc.source, doc.organisations);
+    }
+    let with_jbn = extraction
+        .documents
+        .iter()
+        .filter(|b| b.document.organisations.iter().any(|o| o == jbn))
+        .count();
+    // All but the letter on the Drenthe purchasing region are about JB Noord.
+    assert_eq!(with_jbn, 5);
+}
