@@ -172,6 +172,7 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
             }
         }
     }
+    link_replies(&mut extraction.documents);
     for list in lists {
         match inventory::read(&list.path, &list.relative) {
             Ok(entries) => apply_inventory(&mut extraction, &list.relative, entries),
@@ -182,6 +183,21 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
         }
     }
     extraction
+}
+
+/// An email that answers another one by Message-ID joins that one's thread, even when
+/// its subject was changed.
+fn link_replies(documents: &mut [Built]) {
+    let threads: HashMap<String, String> = documents
+        .iter()
+        .filter_map(|b| Some((b.document.message_id.clone()?, b.document.thread.clone()?)))
+        .collect();
+    for built in documents.iter_mut() {
+        let doc = &mut built.document;
+        if let Some(thread) = doc.references.iter().find_map(|id| threads.get(id)) {
+            doc.thread = Some(thread.clone());
+        }
+    }
 }
 
 fn is_inventory(file: &SourceFile) -> bool {
@@ -269,6 +285,8 @@ fn withheld(list: &str, entry: InventoryEntry) -> Built {
             people: Vec::new(),
             messages: Vec::new(),
             thread: None,
+            message_id: None,
+            references: Vec::new(),
             parent: None,
             attachments: Vec::new(),
             duplicates: Vec::new(),
@@ -572,6 +590,8 @@ fn build_record(
         people,
         messages,
         thread,
+        message_id: extracted.message_id,
+        references: extracted.references,
         parent: unit.parent.clone(),
         attachments,
         duplicates: Vec::new(),

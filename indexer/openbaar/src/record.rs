@@ -143,8 +143,13 @@ pub struct Document {
     pub people: Vec<Person>,
     /// The messages of an email, real or printed, newest first as printed.
     pub messages: Vec<Message>,
-    /// The thread an email belongs to: its subject without RE:/FW:, lower case.
+    /// The thread an email belongs to: its subject without RE:/FW:, lower case, or the
+    /// thread of the email it answers (by Message-ID).
     pub thread: Option<String>,
+    /// A real email's Message-ID.
+    pub message_id: Option<String>,
+    /// The Message-IDs it answers (In-Reply-To, References).
+    pub references: Vec<String>,
     /// For an email attachment: the id of the email it came with.
     pub parent: Option<String>,
     /// For an email: the ids of its attachments.

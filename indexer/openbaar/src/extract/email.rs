@@ -67,6 +67,15 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         to: message.to().map(addresses).unwrap_or_default(),
         cc: message.cc().map(addresses).unwrap_or_default(),
         subject: message.subject().map(|s| s.trim().to_string()),
+        message_id: message.message_id().map(str::to_string),
+        references: message
+            .in_reply_to()
+            .as_text_list()
+            .into_iter()
+            .flatten()
+            .chain(message.references().as_text_list().into_iter().flatten())
+            .map(|id| id.to_string())
+            .collect(),
         attachments,
     })
 }

@@ -45,6 +45,10 @@ pub struct Extracted {
     pub cc: Vec<String>,
     /// Subject line.
     pub subject: Option<String>,
+    /// An email's Message-ID.
+    pub message_id: Option<String>,
+    /// The Message-IDs an email answers (In-Reply-To and References).
+    pub references: Vec<String>,
     /// Files carried inside this one.
     pub attachments: Vec<Embedded>,
 }

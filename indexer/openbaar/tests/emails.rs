@@ -1,0 +1,35 @@
+//! Emails across documents: a reply joins the thread of the email it answers.
+
+use openbaar::config::Settings;
+use openbaar::pipeline::{extract_all, NoProgress};
+
+#[test]
+fn a_reply_joins_its_thread_by_message_id() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.eml"),
+        "From: A <a@gemeente.nl>\r\nTo: b@gemeente.nl\r\nSubject: Overleg jeugdzorg\r\n\
+Date: Mon, 1 Sep 2025 09:00:00 +0200\r\nMessage-ID: <a1@gemeente.nl>\r\n\r\nZullen we overleggen?\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.eml"),
+        "From: B <b@gemeente.nl>\r\nTo: a@gemeente.nl\r\nSubject: Ander onderwerp\r\n\
+Date: Mon, 1 Sep 2025 10:00:00 +0200\r\nMessage-ID: <b1@gemeente.nl>\r\nIn-Reply-To: <a1@gemeente.nl>\r\n\r\nJa, morgen.\r\n",
+    )
+    .unwrap();
+    let extraction = extract_all(
+        &[dir.path().to_path_buf()],
+        &Settings::default(),
+        &NoProgress,
+    );
+    let threads: Vec<Option<String>> = extraction
+        .documents
+        .iter()
+        .map(|b| b.document.thread.clone())
+        .collect();
+    assert_eq!(threads, vec![Some("overleg jeugdzorg".into()); 2]);
+    let reply = &extraction.documents[1].document;
+    assert_eq!(reply.references, vec!["a1@gemeente.nl"]);
+    assert_eq!(reply.date.as_deref(), Some("2025-09-01"));
+}
