@@ -17,6 +17,8 @@ pub struct Settings {
     /// The content folder (a section) for the archive-wide redaction counts, also
     /// owned and rewritten by the indexer.
     pub generated_redactions: PathBuf,
+    /// The content folder for the timelines, also owned and rewritten by the indexer.
+    pub generated_timeline: PathBuf,
     /// Files larger than this (in MB) are skipped and reported.
     pub max_file_mb: u64,
     /// Email domains and the organisations they belong to, so a redacted address at
@@ -33,6 +35,7 @@ impl Default for Settings {
             archive: PathBuf::from("archive"),
             generated_content: PathBuf::from("content/documenten"),
             generated_redactions: PathBuf::from("content/weglakkingen"),
+            generated_timeline: PathBuf::from("content/tijdlijn"),
             max_file_mb: 512,
             domains: BTreeMap::new(),
             organisations: BTreeMap::new(),

@@ -16,6 +16,7 @@
 pub mod archive;
 pub mod config;
 pub mod dates;
+pub mod events;
 pub mod extract;
 pub mod grounds;
 pub mod inventory;
@@ -27,4 +28,5 @@ pub mod record;
 pub mod redact;
 pub mod redact_eval;
 pub mod site;
+pub mod timeline;
 pub mod zola;

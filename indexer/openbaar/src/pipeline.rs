@@ -185,6 +185,38 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
     extraction
 }
 
+/// The events of a document. A paragraph inside an email message is read against that
+/// message's sent date; the rest against the document date.
+fn document_events(
+    pages: &[crate::record::Page],
+    messages: &[Message],
+    date: Option<&str>,
+    date_source: Option<&str>,
+    doc_type: &str,
+) -> Vec<crate::record::Event> {
+    use crate::events::{opening_decision, paragraph_events, Anchor};
+    let document_anchor = date
+        .zip(date_source)
+        .and_then(|(d, s)| Anchor::for_document(d, s));
+    let mut events = Vec::new();
+    let mut offset = 0;
+    for (index, paragraph) in pages.iter().flat_map(|p| p.paragraphs.iter()).enumerate() {
+        let anchor = messages
+            .iter()
+            .find(|m| m.body_span.0 <= offset && offset < m.body_span.1)
+            .and_then(|m| m.date.as_deref())
+            .and_then(|d| Anchor::for_document(d, "email_sent"))
+            .or(document_anchor);
+        events.extend(paragraph_events(paragraph, offset, anchor));
+        let letter = matches!(doc_type, "raadsbrief" | "brief") && date_source == Some("date_line");
+        if letter && index < 8 {
+            events.extend(date.and_then(|d| opening_decision(paragraph, offset, d)));
+        }
+        offset += paragraph.chars().count() + 2;
+    }
+    events
+}
+
 /// An email that answers another one by Message-ID joins that one's thread, even when
 /// its subject was changed.
 fn link_replies(documents: &mut [Built]) {
@@ -285,6 +317,7 @@ fn withheld(list: &str, entry: InventoryEntry) -> Built {
             people: Vec::new(),
             messages: Vec::new(),
             thread: None,
+            events: Vec::new(),
             message_id: None,
             references: Vec::new(),
             parent: None,
@@ -536,6 +569,13 @@ fn build_record(
             None => (None, None),
         };
     let doc_type = metadata::doc_type(kind, &title, &pages, !messages.is_empty());
+    let events = document_events(
+        &pages,
+        &messages,
+        date.as_deref(),
+        date_source.as_deref(),
+        doc_type,
+    );
 
     let mut people = metadata::signatories(&pages);
     for message in &messages {
@@ -590,6 +630,7 @@ fn build_record(
         people,
         messages,
         thread,
+        events,
         message_id: extracted.message_id,
         references: extracted.references,
         parent: unit.parent.clone(),

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+pub use crate::events::Event;
 pub use crate::grounds::Ground;
 pub use crate::inventory::InventoryEntry;
 pub use crate::messages::Message;
@@ -146,6 +147,8 @@ pub struct Document {
     /// The thread an email belongs to: its subject without RE:/FW:, lower case, or the
     /// thread of the email it answers (by Message-ID).
     pub thread: Option<String>,
+    /// Dated events the text mentions, in text order.
+    pub events: Vec<Event>,
     /// A real email's Message-ID.
     pub message_id: Option<String>,
     /// The Message-IDs it answers (In-Reply-To, References).

@@ -237,3 +237,57 @@ fn aliases_merge_into_one_organisation() {
     // All but the letter on the Drenthe purchasing region are about JB Noord.
     assert_eq!(with_jbn, 5);
 }
+
+/// The dated events of the seeds, with their sources; the KMI decision of 16 September
+/// 2025 is one event citing both letters.
+#[test]
+fn the_timeline_has_the_seed_events() {
+    let docs = sample();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let events = openbaar::timeline::events(&refs);
+    let find = |date: &str, word: &str| {
+        events
+            .iter()
+            .find(|e| e.date == date && e.sources.iter().any(|s| s.sentence.contains(word)))
+            .unwrap_or_else(|| panic!("no event {date} with {word:?}: {events:#?}"))
+    };
+    let title = |id: &str| docs.iter().find(|d| d.id == id).unwrap().source.clone();
+    let aef = find("2024-10", "opdracht gegeven aan Andersson Elffers Felix");
+    assert_eq!(aef.precision, openbaar::dates::Precision::Month);
+    assert_eq!(
+        find("2024-12", "overbruggingscertificaat")
+            .qualifier
+            .as_deref(),
+        Some("eind")
+    );
+    assert_eq!(
+        find("2025-02", "eindrapport").qualifier.as_deref(),
+        Some("eind")
+    );
+    find("2025-03-26", "besluit dat wij als college");
+    find("2025-07-24", "inspecties publiceerden");
+    find("2025-09-25", "overkoepelend rapport");
+    find("2025-09-28", "meldpunt");
+    let kmi = find("2025-09-16", "KMI");
+    let sources: Vec<String> = kmi.documents.iter().map(|(id, _)| title(id)).collect();
+    assert_eq!(
+        sources,
+        vec![
+            "beantwoording-vragen-art36-jb-noord.pdf",
+            "raadsbrief-ontwikkelingen-jb-noord.pdf"
+        ]
+    );
+    // Every source sentence stands in its document's text.
+    for event in &events {
+        for source in &event.sources {
+            let doc = docs.iter().find(|d| d.id == source.id).unwrap();
+            let at: String = doc
+                .text
+                .chars()
+                .skip(source.position)
+                .take(source.sentence.chars().count())
+                .collect();
+            assert_eq!(at, source.sentence, "position of {:?}", source.sentence);
+        }
+    }
+}

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 mod segments;
 mod summary;
+mod timeline;
 
 use segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
 use summary::{summarise, RedactionSummary};
@@ -92,6 +93,14 @@ struct RedactionsFrontMatter {
 }
 
 #[derive(Serialize)]
+struct EventOut {
+    date: String,
+    label: String,
+    sentence: String,
+    resolved: bool,
+}
+
+#[derive(Serialize)]
 struct Link {
     id: String,
     title: String,
@@ -124,6 +133,7 @@ struct PageExtra<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     inventory: Option<crate::inventory::InventoryEntry>,
     people: Vec<crate::record::Person>,
+    events: Vec<EventOut>,
     thread: Vec<MessageOut>,
     #[serde(skip_serializing_if = "Option::is_none")]
     thread_key: Option<String>,
@@ -150,7 +160,13 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
         template: "redactions.html",
         extra: summarise(extraction.documents.iter().map(|b| &b.document)),
     };
-    write(&dir.join("_index.md"), front_matter(&front).as_bytes())
+    write(&dir.join("_index.md"), front_matter(&front).as_bytes())?;
+    let documents: Vec<&Document> = extraction.documents.iter().map(|b| &b.document).collect();
+    timeline::write_timelines(
+        &site.root.join(&site.settings.generated_timeline),
+        "Tijdlijn",
+        &documents,
+    )
 }
 
 /// Writes the documents section into `dir`.
@@ -323,6 +339,16 @@ fn page_file(
                     name: one_line(&p.name),
                     function: p.function.as_deref().map(one_line),
                     role: p.role.clone(),
+                })
+                .collect(),
+            events: doc
+                .events
+                .iter()
+                .map(|e| EventOut {
+                    label: crate::timeline::date_label(&e.date, e.qualifier.as_deref()),
+                    date: e.date.clone(),
+                    sentence: one_line(&e.sentence),
+                    resolved: e.resolved,
                 })
                 .collect(),
             thread: if doc.messages.is_empty() {
