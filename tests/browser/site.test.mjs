@@ -194,3 +194,67 @@ test('metadata: thread view, facets for organisation, person, type and thread', 
   assert.match(await person.page.textContent('ul.terms'), /Inge C\.J\. Nieuwenhuizen/);
   await person.close();
 });
+
+test('timeline: events with sources, filters, exports', async () => {
+  const { page, close } = await open('/tijdlijn/');
+  const events = page.locator('li.event');
+  const total = await events.count();
+  assert.ok(total >= 20, `${total} events`);
+  const kmi = page.locator('li.event:has(time[datetime="2025-09-16"])');
+  assert.equal(await kmi.count(), 1, 'the KMI decision is one event');
+  assert.match(await kmi.locator('.sources').textContent(), /2 documenten/);
+
+  // Every source link leads to a document whose text holds the sentence.
+  const links = await page.$$eval('li.event', (lis) => lis.map((li) => ({
+    sentences: Array.from(li.querySelectorAll('blockquote')).map((b) => b.textContent.trim()),
+    hrefs: Array.from(li.querySelectorAll('.sources a')).map((a) => a.href),
+  })));
+  const texts = new Map();
+  for (const { sentences, hrefs } of links) {
+    for (const href of hrefs) {
+      if (!texts.has(href)) {
+        const doc = await page.context().newPage();
+        await doc.goto(href);
+        texts.set(href, (await doc.textContent('main')).replace(/\s+/g, ' '));
+        await doc.close();
+      }
+    }
+    for (const sentence of sentences) {
+      const flat = sentence.replace(/\s+/g, ' ');
+      assert.ok(hrefs.some((h) => texts.get(h).includes(flat)), `no source holds: ${flat}`);
+    }
+  }
+
+  // Filters: JavaScript shows the form; choosing hides what does not match.
+  assert.equal(await page.locator('form.timeline-filters').isVisible(), true);
+  await page.selectOption('select[name="type"]', 'e-mail');
+  const shownItems = await page.$$eval('li.item:not([hidden])', (lis) => lis.map((li) => li.dataset.type));
+  assert.ok(shownItems.length > 0 && shownItems.every((t) => t === 'e-mail'), shownItems.join(','));
+  assert.ok(await page.locator('li.event:not([hidden])').count() < total);
+  await page.selectOption('select[name="type"]', '');
+  await page.selectOption('select[name="organisation"]', 'Jeugdregio Drenthe');
+  const orgs = await page.$$eval('li.event:not([hidden]), li.item:not([hidden])', (lis) => lis.map((li) => li.dataset.organisation));
+  assert.ok(orgs.length > 0 && orgs.every((o) => o.split('|').includes('Jeugdregio Drenthe')));
+
+  // Exports.
+  const json = await page.evaluate(async () => (await fetch('tijdlijn.json')).json());
+  assert.ok(json.events.length >= total);
+  assert.ok(json.events.some((e) => e.start_date.year === '2025' && e.start_date.month === '9' && e.start_date.day === '16'));
+  const csvText = await page.evaluate(async () => (await fetch('tijdlijn.csv')).text());
+  assert.match(csvText.split('\n')[0], /^soort,datum,precisie,tekst,documenten,links/);
+  await close();
+
+  const org = await open('/tijdlijn/jeugdregio-drenthe/');
+  assert.match(await org.page.textContent('h1'), /Tijdlijn Jeugdregio Drenthe/);
+  assert.ok(await org.page.locator('li.event').count() >= 1);
+  await org.close();
+});
+
+test('the timeline works without JavaScript', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL('/tijdlijn/', server.url).href);
+  assert.equal(await page.locator('form.timeline-filters').isVisible(), false, 'no dead form');
+  assert.ok(await page.locator('li.event').count() >= 20);
+  await context.close();
+});

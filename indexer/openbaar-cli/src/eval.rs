@@ -77,3 +77,32 @@ fn line(name: &str, score: &Score) {
         junk_r
     );
 }
+
+/// Evaluates event dating and prints precision and recall.
+pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
+    let file = file.unwrap_or_else(|| PathBuf::from("indexer/openbaar/tests/data/events.tsv"));
+    let result = std::fs::read_to_string(&file)
+        .map_err(|e| e.to_string())
+        .and_then(|tsv| openbaar::events::evaluate(&tsv));
+    match result {
+        Ok(((tp, fp, fneg), wrong)) => {
+            let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+            out!(
+                "{}: event dates precision {:.3} recall {:.3} (tp {tp} fp {fp} fn {fneg})",
+                file.display(),
+                ratio(tp, tp + fp),
+                ratio(tp, tp + fneg)
+            );
+            if verbose {
+                for line in wrong {
+                    out!("  {line}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {}: {err}", file.display());
+            ExitCode::from(2)
+        }
+    }
+}

@@ -45,6 +45,14 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Measure event dating on labelled sentences (expected<TAB>anchor<TAB>origin<TAB>sentence).
+    EvalEvents {
+        /// Case file (default: the labelled set in the repository).
+        file: Option<PathBuf>,
+        /// List every sentence it gets wrong.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Build the site: extract the archive, write Zola content, run zola build.
     Build {
         /// The site's Zola config; the indexer's settings are under [extra.openbaar].
@@ -73,6 +81,7 @@ fn main() -> ExitCode {
             config,
         } => extract(&paths, json, &config),
         Command::EvalRedactions { files, verbose } => eval::redactions(&files, verbose),
+        Command::EvalEvents { file, verbose } => eval::events(file, verbose),
         Command::Build {
             config,
             archive,

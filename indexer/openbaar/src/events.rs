@@ -411,3 +411,51 @@ mod tests {
         }
     }
 }
+
+/// Precision and recall of event dates on labelled sentences (`tests/data/events.tsv`):
+/// `expected<TAB>anchor<TAB>origin<TAB>sentence`. Returns (true positives, false
+/// positives, false negatives) and the sentences that went wrong.
+pub fn evaluate(tsv: &str) -> Result<((usize, usize, usize), Vec<String>), String> {
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.splitn(4, '\t').collect();
+        let [expected, anchor, origin, sentence] = fields[..] else {
+            return Err(format!(
+                "line {}: expected four tab-separated fields",
+                n + 1
+            ));
+        };
+        let anchor = anchor
+            .split_once('/')
+            .and_then(|(date, source)| Anchor::for_document(date, source));
+        let mut expected: Vec<&str> = expected.split_whitespace().filter(|e| *e != "-").collect();
+        let found: Vec<String> = paragraph_events(sentence, 0, anchor)
+            .into_iter()
+            .map(|e| e.date)
+            .collect();
+        let mut extra = 0;
+        for date in &found {
+            match expected.iter().position(|e| e == date) {
+                Some(i) => {
+                    expected.remove(i);
+                    tp += 1;
+                }
+                None => extra += 1,
+            }
+        }
+        fp += extra;
+        fneg += expected.len();
+        if extra > 0 || !expected.is_empty() {
+            wrong.push(format!(
+                "{origin}: found [{}], missed [{}]: {sentence}",
+                found.join(" "),
+                expected.join(" ")
+            ));
+        }
+    }
+    Ok(((tp, fp, fneg), wrong))
+}
