@@ -85,7 +85,12 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
         .map_err(|e| e.to_string())
         .and_then(|tsv| openbaar::events::evaluate(&tsv));
     match result {
-        Ok(((tp, fp, fneg), wrong)) => {
+        Ok(score) => {
+            let (tp, fp, fneg) = (
+                score.true_positives,
+                score.false_positives,
+                score.false_negatives,
+            );
             let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
             out!(
                 "{}: event dates precision {:.3} recall {:.3} (tp {tp} fp {fp} fn {fneg})",
@@ -94,7 +99,7 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
                 ratio(tp, tp + fneg)
             );
             if verbose {
-                for line in wrong {
+                for line in score.wrong {
                     out!("  {line}");
                 }
             }

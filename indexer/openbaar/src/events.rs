@@ -294,6 +294,71 @@ fn last_weekday(date: NaiveDate, weekday: &str) -> Option<NaiveDate> {
         .find(|d| d.weekday() == target)
 }
 
+/// Precision and recall of event dates on labelled sentences (`tests/data/events.tsv`):
+/// `expected<TAB>anchor<TAB>origin<TAB>sentence`.
+pub fn evaluate(tsv: &str) -> Result<EventScore, String> {
+    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for (n, line) in tsv.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.splitn(4, '\t').collect();
+        let [expected, anchor, origin, sentence] = fields[..] else {
+            return Err(format!(
+                "line {}: expected four tab-separated fields",
+                n + 1
+            ));
+        };
+        let anchor = anchor
+            .split_once('/')
+            .and_then(|(date, source)| Anchor::for_document(date, source));
+        let mut expected: Vec<&str> = expected.split_whitespace().filter(|e| *e != "-").collect();
+        let found: Vec<String> = paragraph_events(sentence, 0, anchor)
+            .into_iter()
+            .map(|e| e.date)
+            .collect();
+        let mut extra = 0;
+        for date in &found {
+            match expected.iter().position(|e| e == date) {
+                Some(i) => {
+                    expected.remove(i);
+                    tp += 1;
+                }
+                None => extra += 1,
+            }
+        }
+        fp += extra;
+        fneg += expected.len();
+        if extra > 0 || !expected.is_empty() {
+            wrong.push(format!(
+                "{origin}: found [{}], missed [{}]: {sentence}",
+                found.join(" "),
+                expected.join(" ")
+            ));
+        }
+    }
+    Ok(EventScore {
+        true_positives: tp,
+        false_positives: fp,
+        false_negatives: fneg,
+        wrong,
+    })
+}
+
+/// The result of [`evaluate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventScore {
+    /// Dates found that were expected.
+    pub true_positives: usize,
+    /// Dates found that were not expected.
+    pub false_positives: usize,
+    /// Dates expected and not found.
+    pub false_negatives: usize,
+    /// The sentences that went wrong, described.
+    pub wrong: Vec<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -410,52 +475,4 @@ mod tests {
             let _ = paragraph_events(&text, 0, anchor("2025-08-28", "email_sent"));
         }
     }
-}
-
-/// Precision and recall of event dates on labelled sentences (`tests/data/events.tsv`):
-/// `expected<TAB>anchor<TAB>origin<TAB>sentence`. Returns (true positives, false
-/// positives, false negatives) and the sentences that went wrong.
-pub fn evaluate(tsv: &str) -> Result<((usize, usize, usize), Vec<String>), String> {
-    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
-    let mut wrong = Vec::new();
-    for (n, line) in tsv.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.splitn(4, '\t').collect();
-        let [expected, anchor, origin, sentence] = fields[..] else {
-            return Err(format!(
-                "line {}: expected four tab-separated fields",
-                n + 1
-            ));
-        };
-        let anchor = anchor
-            .split_once('/')
-            .and_then(|(date, source)| Anchor::for_document(date, source));
-        let mut expected: Vec<&str> = expected.split_whitespace().filter(|e| *e != "-").collect();
-        let found: Vec<String> = paragraph_events(sentence, 0, anchor)
-            .into_iter()
-            .map(|e| e.date)
-            .collect();
-        let mut extra = 0;
-        for date in &found {
-            match expected.iter().position(|e| e == date) {
-                Some(i) => {
-                    expected.remove(i);
-                    tp += 1;
-                }
-                None => extra += 1,
-            }
-        }
-        fp += extra;
-        fneg += expected.len();
-        if extra > 0 || !expected.is_empty() {
-            wrong.push(format!(
-                "{origin}: found [{}], missed [{}]: {sentence}",
-                found.join(" "),
-                expected.join(" ")
-            ));
-        }
-    }
-    Ok(((tp, fp, fneg), wrong))
 }

@@ -8,7 +8,13 @@ fn event_dates_meet_the_precision_target() {
         "/tests/data/events.tsv"
     ))
     .unwrap();
-    let ((tp, fp, fneg), wrong) = openbaar::events::evaluate(&tsv).unwrap();
+    let score = openbaar::events::evaluate(&tsv).unwrap();
+    let (tp, fp, fneg, wrong) = (
+        score.true_positives,
+        score.false_positives,
+        score.false_negatives,
+        score.wrong,
+    );
     let precision = tp as f64 / (tp + fp) as f64;
     let recall = tp as f64 / (tp + fneg) as f64;
     assert!(tp >= 30, "the set has dated sentences");
