@@ -49,15 +49,11 @@ pub fn print(extraction: &Extraction) {
         .filter(|b| b.document.kind == openbaar::record::Kind::Withheld)
         .count();
     if listed + withheld > 0 {
-        let explained = extraction
-            .disagreements
-            .iter()
-            .filter(|d| d.explained_by_illegible)
-            .count();
+        let (agree, explained) = extraction.ground_agreement();
         eprintln!(
             "inventory lists: {listed} files listed, {withheld} withheld documents added; \
              grounds found agree with the list for {} of {listed}, {} more only lack grounds in illegible boxes",
-            listed - extraction.disagreements.len(),
+            agree,
             explained
         );
         for d in &extraction.disagreements {

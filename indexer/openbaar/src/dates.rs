@@ -239,25 +239,18 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         })();
         push(m.start(), m.end(), value, &mut found);
     }
-    for caps in ISO.captures_iter(text) {
-        let m = caps.get(0).expect("match");
-        let value = DateValue::day(
-            num(&caps, "y").unwrap_or(0) as i32,
-            num(&caps, "m").unwrap_or(0),
-            num(&caps, "d").unwrap_or(0),
-            None,
-        );
-        push(m.start(), m.end(), value, &mut found);
-    }
-    for caps in DASHED.captures_iter(text) {
-        let m = caps.get(0).expect("match");
-        let value = DateValue::day(
-            num(&caps, "y").unwrap_or(0) as i32,
-            num(&caps, "m").unwrap_or(0),
-            num(&caps, "d").unwrap_or(0),
-            None,
-        );
-        push(m.start(), m.end(), value, &mut found);
+    // `2025-08-28` and `28-08-2025`: the same parts, in another order.
+    for numeric in [&*ISO, &*DASHED] {
+        for caps in numeric.captures_iter(text) {
+            let m = caps.get(0).expect("match");
+            let value = DateValue::day(
+                num(&caps, "y").unwrap_or(0) as i32,
+                num(&caps, "m").unwrap_or(0),
+                num(&caps, "d").unwrap_or(0),
+                None,
+            );
+            push(m.start(), m.end(), value, &mut found);
+        }
     }
     for caps in MONTH_YEAR.captures_iter(text) {
         let m = caps.get(0).expect("match");

@@ -88,6 +88,24 @@ impl InventoryCheck {
     }
 }
 
+impl Extraction {
+    /// Of the files an inventory lists: how many have exactly the listed grounds, and
+    /// how many more differ only by boxes whose code is illegible.
+    pub fn ground_agreement(&self) -> (usize, usize) {
+        let listed = self
+            .documents
+            .iter()
+            .filter(|b| b.document.inventory.is_some() && b.document.kind != Kind::Withheld)
+            .count();
+        let explained = self
+            .disagreements
+            .iter()
+            .filter(|d| d.explained_by_illegible)
+            .count();
+        (listed - self.disagreements.len(), explained)
+    }
+}
+
 /// A document whose detected grounds are not the grounds its inventory row lists.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {

@@ -55,17 +55,22 @@ fn every_real_pdf_gives_a_record_with_text() {
     }
 }
 
+/// The three dossiers that come with an inventory list, extracted together.
+fn dossiers_with_inventory(dir: &std::path::Path) -> openbaar::pipeline::Extraction {
+    let dossiers: Vec<PathBuf> = ["woo1", "woo2", "woo3"]
+        .iter()
+        .map(|d| dir.join(d))
+        .collect();
+    extract_all(&dossiers, &Settings::default(), &NoProgress)
+}
+
 /// The dossiers woo1–woo3 come with an inventory list. Grounds are detected from the
 /// text alone; the list is read afterwards to compare. Measured: exact agreement for 6
 /// of 13 files, and 5 more differ only by boxes whose code OCR made illegible.
 #[test]
 fn inventory_lists_attach_and_compare() {
     let Some(dir) = realworld() else { return };
-    let dossiers: Vec<PathBuf> = ["woo1", "woo2", "woo3"]
-        .iter()
-        .map(|d| dir.join(d))
-        .collect();
-    let extraction = extract_all(&dossiers, &Settings::default(), &NoProgress);
+    let extraction = dossiers_with_inventory(&dir);
     assert!(extraction.failed.is_empty(), "{:?}", extraction.failed);
     let docs: Vec<_> = extraction.documents.iter().map(|b| &b.document).collect();
     let listed = docs
@@ -82,12 +87,7 @@ fn inventory_lists_attach_and_compare() {
     assert!(withheld
         .iter()
         .all(|d| d.date.is_some() && d.inventory.is_some()));
-    let agree = listed - extraction.disagreements.len();
-    let explained = extraction
-        .disagreements
-        .iter()
-        .filter(|d| d.explained_by_illegible)
-        .count();
+    let (agree, explained) = extraction.ground_agreement();
     eprintln!(
         "inventory agreement: exact {agree}/{listed}, consistent {}/{listed}",
         agree + explained
@@ -113,11 +113,7 @@ fn inventory_lists_attach_and_compare() {
 #[test]
 fn metadata_agrees_with_the_inventory_on_the_emails() {
     let Some(dir) = realworld() else { return };
-    let dossiers: Vec<PathBuf> = ["woo1", "woo2", "woo3"]
-        .iter()
-        .map(|d| dir.join(d))
-        .collect();
-    let extraction = extract_all(&dossiers, &Settings::default(), &NoProgress);
+    let extraction = dossiers_with_inventory(&dir);
     let emails: Vec<_> = extraction.checks.iter().filter(|c| c.email.1).collect();
     assert_eq!(emails.len(), 2);
     for check in &emails {
