@@ -1,0 +1,338 @@
+//! The pipeline from files to records: archive → extract → normalise → metadata.
+//!
+//! Files are processed in parallel; a file that fails (or makes a reader panic) is
+//! reported with its name and reason and never stops the others.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+mod inventory_step;
+mod record_step;
+
+pub use inventory_step::{Disagreement, InventoryCheck};
+
+use crate::archive::{self, Format, SourceFile};
+use crate::config::Settings;
+use crate::extract::{self, Embedded, ExtractError};
+use crate::inventory;
+use crate::record::{content_id, Document, Kind};
+
+/// Where the original bytes of a document are, for the download next to its page.
+#[derive(Debug, Clone)]
+pub enum Original {
+    /// A file of the archive, as it is on disk.
+    File(PathBuf),
+    /// Bytes carried inside another file (an attachment, a message of a mailbox).
+    Bytes(Vec<u8>),
+    /// None: the document was withheld and is known only from the inventory list.
+    Withheld,
+}
+
+/// A document with its original.
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The record.
+    pub document: Document,
+    /// Its original, for download.
+    pub original: Original,
+}
+
+/// A file (or a part of one) that could not be turned into a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The source path, as in [`Document::source`].
+    pub source: String,
+    /// Why, in words for the user.
+    pub reason: String,
+}
+
+/// What a run over an archive produced.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    /// The documents, in archive order, each once.
+    pub documents: Vec<Built>,
+    /// Files that should have been read but failed.
+    pub failed: Vec<Problem>,
+    /// Files that are not a format Openbaar reads.
+    pub skipped: Vec<Problem>,
+    /// Documents whose grounds found in the text differ from their inventory row.
+    pub disagreements: Vec<Disagreement>,
+    /// Facts found in listed documents next to what their inventory row says.
+    pub checks: Vec<InventoryCheck>,
+}
+
+/// Receives progress while an archive is processed; the CLI draws it.
+pub trait Progress: Sync {
+    /// Called once with the number of files about to be processed.
+    fn start(&self, files: usize);
+    /// Called after each file, with its archive path.
+    fn file_done(&self, source: &str);
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _files: usize) {}
+    fn file_done(&self, _source: &str) {}
+}
+
+/// Extracts every file under `roots` into documents.
+pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progress) -> Extraction {
+    let (files, walk_errors) = archive::walk(roots);
+    let mut extraction = Extraction {
+        failed: walk_errors
+            .into_iter()
+            .map(|e| Problem {
+                source: e.path,
+                reason: e.reason,
+            })
+            .collect(),
+        ..Extraction::default()
+    };
+    let (lists, files): (Vec<SourceFile>, Vec<SourceFile>) =
+        files.into_iter().partition(is_inventory);
+    let (readable, unsupported): (Vec<SourceFile>, Vec<SourceFile>) = files
+        .into_iter()
+        .partition(|f| !matches!(f.format, Format::Unsupported(_)));
+    for file in unsupported {
+        if let Format::Unsupported(reason) = file.format {
+            extraction.skipped.push(Problem {
+                source: file.relative,
+                reason,
+            });
+        }
+    }
+    progress.start(readable.len());
+    let results: Vec<FileResult> = readable
+        .par_iter()
+        .map(|file| {
+            let result = process_file_guarded(file, settings);
+            progress.file_done(&file.relative);
+            result
+        })
+        .collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for result in results {
+        extraction.failed.extend(result.failed);
+        extraction.skipped.extend(result.skipped);
+        for built in result.documents {
+            // The same bytes twice (a copy in two folders) are one document that
+            // knows all its places; nothing is lost and no page is doubled.
+            match seen.get(&built.document.id) {
+                Some(&index) => extraction.documents[index]
+                    .document
+                    .duplicates
+                    .push(built.document.source),
+                None => {
+                    seen.insert(built.document.id.clone(), extraction.documents.len());
+                    extraction.documents.push(built);
+                }
+            }
+        }
+    }
+    link_replies(&mut extraction.documents);
+    for list in lists {
+        match inventory::read(&list.path, &list.relative) {
+            Ok(entries) => {
+                inventory_step::apply_inventory(&mut extraction, &list.relative, entries)
+            }
+            Err(reason) => extraction.failed.push(Problem {
+                source: list.relative,
+                reason: format!("inventory list cannot be read: {reason}"),
+            }),
+        }
+    }
+    extraction
+}
+
+/// An email that answers another one by Message-ID joins that one's thread, even when
+/// its subject was changed.
+fn link_replies(documents: &mut [Built]) {
+    let threads: HashMap<String, String> = documents
+        .iter()
+        .filter_map(|b| Some((b.document.message_id.clone()?, b.document.thread.clone()?)))
+        .collect();
+    for built in documents.iter_mut() {
+        let doc = &mut built.document;
+        if let Some(thread) = doc.references.iter().find_map(|id| threads.get(id)) {
+            doc.thread = Some(thread.clone());
+        }
+    }
+}
+
+fn is_inventory(file: &SourceFile) -> bool {
+    let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
+    inventory::is_inventory_name(name)
+}
+
+#[derive(Default)]
+struct FileResult {
+    documents: Vec<Built>,
+    failed: Vec<Problem>,
+    skipped: Vec<Problem>,
+}
+
+fn process_file_guarded(file: &SourceFile, settings: &Settings) -> FileResult {
+    match catch_unwind(AssertUnwindSafe(|| process_file(file, settings))) {
+        Ok(result) => result,
+        Err(panic) => {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown".into());
+            FileResult {
+                failed: vec![Problem {
+                    source: file.relative.clone(),
+                    reason: format!("internal error while reading it ({detail}); please report"),
+                }],
+                ..FileResult::default()
+            }
+        }
+    }
+}
+
+fn process_file(file: &SourceFile, settings: &Settings) -> FileResult {
+    let max_file_mb = settings.max_file_mb;
+    let mut result = FileResult::default();
+    let fail = |reason: String| Problem {
+        source: file.relative.clone(),
+        reason,
+    };
+    let size = match std::fs::metadata(&file.path) {
+        Ok(meta) => meta.len(),
+        Err(err) => {
+            result.failed.push(fail(ExtractError::Io(err).to_string()));
+            return result;
+        }
+    };
+    if size > max_file_mb * 1024 * 1024 {
+        let err = ExtractError::TooLarge {
+            size_mb: size / (1024 * 1024),
+            limit_mb: max_file_mb,
+        };
+        result.failed.push(fail(err.to_string()));
+        return result;
+    }
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            result.failed.push(fail(ExtractError::Io(err).to_string()));
+            return result;
+        }
+    };
+    let file_name = file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.relative.clone());
+    if file.format == Format::Mbox {
+        let messages = extract::email::split_mbox(&bytes);
+        if messages.is_empty() {
+            result
+                .failed
+                .push(fail("no messages found in the mailbox".into()));
+        }
+        for message in messages {
+            let source = format!("{}#{}", file.relative, message.name);
+            process_unit(
+                &mut result,
+                Unit::embedded(source, message, None),
+                &Format::Eml,
+                settings,
+            );
+        }
+        return result;
+    }
+    let unit = Unit {
+        source: file.relative.clone(),
+        file_name,
+        original: Original::File(file.path.clone()),
+        bytes,
+        parent: None,
+    };
+    process_unit(&mut result, unit, &file.format, settings);
+    result
+}
+
+/// One document to extract: a file, an attachment, or a message of a mailbox.
+struct Unit {
+    source: String,
+    file_name: String,
+    original: Original,
+    bytes: Vec<u8>,
+    parent: Option<String>,
+}
+
+impl Unit {
+    fn embedded(source: String, embedded: Embedded, parent: Option<String>) -> Unit {
+        Unit {
+            source,
+            file_name: embedded.name,
+            original: Original::Bytes(embedded.bytes.clone()),
+            bytes: embedded.bytes,
+            parent,
+        }
+    }
+}
+
+fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: &Settings) {
+    let (kind, extracted) = match format {
+        Format::Pdf => (Kind::Pdf, extract::pdf::extract_pdf(&unit.bytes)),
+        Format::Eml => (Kind::Email, extract::email::extract_email(&unit.bytes)),
+        Format::Text => (Kind::Text, extract::text::extract_text(&unit.bytes)),
+        Format::Mbox | Format::Unsupported(_) => {
+            let reason = match format {
+                Format::Unsupported(reason) => reason.clone(),
+                _ => "a mailbox inside a file is not read".into(),
+            };
+            result.skipped.push(Problem {
+                source: unit.source,
+                reason,
+            });
+            return;
+        }
+    };
+    let extracted = match extracted {
+        Ok(extracted) => extracted,
+        Err(err) => {
+            result.failed.push(Problem {
+                source: unit.source,
+                reason: err.to_string(),
+            });
+            return;
+        }
+    };
+    let id = content_id(&unit.bytes);
+    let mut attachment_ids = Vec::new();
+    let mut children = Vec::new();
+    for attachment in &extracted.attachments {
+        let extension = attachment
+            .name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase())
+            .unwrap_or_default();
+        let head = &attachment.bytes[..attachment.bytes.len().min(4096)];
+        let child_format = archive::detect_bytes(head, &extension);
+        if !matches!(child_format, Format::Unsupported(_)) {
+            attachment_ids.push(content_id(&attachment.bytes));
+        }
+        let source = format!("{}#{}", unit.source, attachment.name);
+        children.push((
+            Unit::embedded(source, attachment.clone(), Some(id.clone())),
+            child_format,
+        ));
+    }
+    let document = record_step::build_record(id, kind, &unit, extracted, attachment_ids, settings);
+    result.documents.push(Built {
+        document,
+        original: unit.original,
+    });
+    for (child, child_format) in children {
+        process_unit(result, child, &child_format, settings);
+    }
+}
