@@ -1,0 +1,4 @@
+//! The search index of an Openbaar archive: the one schema, Dutch analysis and the
+//! query language, shared by the indexer and the search runtimes.
+
+pub mod analyzer;
