@@ -2,3 +2,7 @@
 //! query language, shared by the indexer and the search runtimes.
 
 pub mod analyzer;
+pub mod query;
+pub mod schema;
+pub mod search;
+pub mod writer;

@@ -1,0 +1,389 @@
+//! Runs a query: all words must match (BM25 ranking); if nothing matches, any word;
+//! if little matches, words of five letters or more also match with one typo. Returns
+//! the hits with snippets, the total, and facet counts of all matches.
+
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::Path;
+
+use serde::Serialize;
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
+
+use crate::analyzer::{self, terms};
+use crate::query::{parse, Clause, Filter};
+use crate::schema::{schema, Fields};
+
+/// A search over one index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+/// A hit, as a result list shows it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `YYYY-MM-DD`, when known.
+    pub date: Option<String>,
+    /// Document type.
+    pub doc_type: String,
+    /// Organisations.
+    pub organisations: Vec<String>,
+    /// A piece of the text around the terms.
+    pub snippet: String,
+    /// Byte ranges of the terms in the snippet.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Results {
+    /// Number of matching documents.
+    pub total: usize,
+    /// The hits of the page asked for.
+    pub hits: Vec<Hit>,
+    /// How the query was relaxed to find something: `any` word, or `typo` tolerance.
+    pub relaxed: Option<&'static str>,
+    /// Counts per value, over all matches: `type`, `org`, `grond`, `jaar`.
+    pub facets: BTreeMap<&'static str, Vec<(String, usize)>>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`.
+    pub fn open(dir: &Path) -> tantivy::Result<SearchIndex> {
+        let index = Index::open_in_dir(dir)?;
+        analyzer::register(&index);
+        let reader = index.reader()?;
+        let (_, fields) = schema();
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// Runs `query` and returns `per_page` hits from `offset`.
+    pub fn search(&self, query: &str, offset: usize, per_page: usize) -> tantivy::Result<Results> {
+        let searcher = self.reader.searcher();
+        let clauses = parse(query);
+        if clauses.is_empty() {
+            return Ok(Results {
+                total: 0,
+                hits: Vec::new(),
+                relaxed: None,
+                facets: BTreeMap::new(),
+            });
+        }
+        let strict = self.build(&searcher, &clauses, Mode::AllWords);
+        let mut total = searcher.search(&strict, &Count)?;
+        let mut chosen = strict;
+        let mut relaxed = None;
+        let words = clauses
+            .iter()
+            .filter(|c| matches!(c, Clause::Word(_)))
+            .count();
+        if total == 0 && words > 1 {
+            let any = self.build(&searcher, &clauses, Mode::AnyWord);
+            total = searcher.search(&any, &Count)?;
+            chosen = any;
+            relaxed = Some("any");
+        }
+        if total < 3 {
+            let fuzzy = self.build(&searcher, &clauses, Mode::Typos);
+            let fuzzy_total = searcher.search(&fuzzy, &Count)?;
+            if fuzzy_total > total {
+                total = fuzzy_total;
+                chosen = fuzzy;
+                relaxed = Some("typo");
+            }
+        }
+        let top = searcher.search(
+            &chosen,
+            &TopDocs::with_limit(per_page.max(1))
+                .and_offset(offset)
+                .order_by_score(),
+        )?;
+        let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
+        let mut hits = Vec::new();
+        for (_, address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let snippet = snippets.snippet_from_doc(&doc);
+            hits.push(Hit {
+                id: first(&doc, self.fields.id).unwrap_or_default(),
+                title: first(&doc, self.fields.title).unwrap_or_default(),
+                date: first(&doc, self.fields.date_text),
+                doc_type: first(&doc, self.fields.doc_type).unwrap_or_default(),
+                organisations: all(&doc, self.fields.organisation),
+                snippet: snippet.fragment().to_string(),
+                highlights: snippet
+                    .highlighted()
+                    .iter()
+                    .map(|r| (r.start, r.end))
+                    .collect(),
+            });
+        }
+        let facets = self.facets(&searcher, &chosen)?;
+        Ok(Results {
+            total,
+            hits,
+            relaxed,
+            facets,
+        })
+    }
+
+    fn facets(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+    ) -> tantivy::Result<BTreeMap<&'static str, Vec<(String, usize)>>> {
+        let mut counts: BTreeMap<&'static str, BTreeMap<String, usize>> = BTreeMap::new();
+        for address in searcher.search(query, &DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let mut count = |name, values: Vec<String>| {
+                for value in values {
+                    *counts.entry(name).or_default().entry(value).or_default() += 1;
+                }
+            };
+            count("type", all(&doc, self.fields.doc_type));
+            count("org", all(&doc, self.fields.organisation));
+            count("grond", all(&doc, self.fields.ground));
+            count(
+                "jaar",
+                doc.get_all(self.fields.year)
+                    .filter_map(|v| v.as_u64())
+                    .map(|y| y.to_string())
+                    .collect(),
+            );
+        }
+        Ok(counts
+            .into_iter()
+            .map(|(name, values)| {
+                let mut values: Vec<(String, usize)> = values.into_iter().collect();
+                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                (name, values)
+            })
+            .collect())
+    }
+
+    fn build(&self, searcher: &Searcher, clauses: &[Clause], mode: Mode) -> Box<dyn Query> {
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let word_occur = if mode == Mode::AnyWord {
+            Occur::Should
+        } else {
+            Occur::Must
+        };
+        for clause in clauses {
+            match clause {
+                Clause::Not(inner) => {
+                    if let Some(q) = self.clause(searcher, inner, mode) {
+                        parts.push((Occur::MustNot, q));
+                    }
+                }
+                Clause::Filter(..) | Clause::Dates(..) => {
+                    let q = self
+                        .clause(searcher, clause, mode)
+                        .unwrap_or_else(|| Box::new(BooleanQuery::new(Vec::new())));
+                    parts.push((Occur::Must, q));
+                }
+                other => {
+                    if let Some(q) = self.clause(searcher, other, mode) {
+                        parts.push((word_occur, q));
+                    }
+                }
+            }
+        }
+        // Only exclusions: everything but them.
+        if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
+            parts.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+        }
+        Box::new(BooleanQuery::new(parts))
+    }
+
+    fn clause(&self, searcher: &Searcher, clause: &Clause, mode: Mode) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        match clause {
+            Clause::Word(word) => {
+                let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (field, analyzer, boost) in [
+                    (f.title, analyzer::dutch(), 2.0),
+                    (f.body, analyzer::dutch(), 1.0),
+                    (f.body_exact, analyzer::exact(), 1.5),
+                    (f.people, analyzer::exact(), 1.0),
+                    (f.from, analyzer::exact(), 1.0),
+                    (f.to, analyzer::exact(), 1.0),
+                ] {
+                    let mut analyzer = analyzer;
+                    for term in terms(&mut analyzer, word) {
+                        let query: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(field, &term),
+                            IndexRecordOption::WithFreqs,
+                        ));
+                        any.push((Occur::Should, Box::new(BoostQuery::new(query, boost))));
+                    }
+                }
+                if mode == Mode::Typos && word.chars().count() >= 5 {
+                    for term in terms(&mut analyzer::exact(), word) {
+                        let fuzzy = FuzzyTermQuery::new(
+                            Term::from_field_text(f.body_exact, &term),
+                            1,
+                            true,
+                        );
+                        any.push((Occur::Should, Box::new(fuzzy)));
+                    }
+                }
+                (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+            }
+            Clause::Phrase(words) => {
+                let stemmed: Vec<Term> = words
+                    .iter()
+                    .flat_map(|w| terms(&mut analyzer::dutch(), w))
+                    .map(|t| Term::from_field_text(f.body, &t))
+                    .collect();
+                match stemmed.len() {
+                    0 => None,
+                    1 => Some(Box::new(TermQuery::new(
+                        stemmed[0].clone(),
+                        IndexRecordOption::WithFreqs,
+                    ))),
+                    _ => Some(Box::new(PhraseQuery::new(stemmed))),
+                }
+            }
+            Clause::Any(options) => {
+                let any: Vec<(Occur, Box<dyn Query>)> = options
+                    .iter()
+                    .filter_map(|c| self.clause(searcher, c, mode))
+                    .map(|q| (Occur::Should, q))
+                    .collect();
+                (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+            }
+            Clause::Not(inner) => self.clause(searcher, inner, mode),
+            Clause::Filter(filter, value) => self.filter(searcher, *filter, value),
+            Clause::Dates(low, high) => Some(Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.date, *low)),
+                Bound::Included(Term::from_field_u64(f.date, *high)),
+            ))),
+        }
+    }
+
+    fn filter(&self, searcher: &Searcher, filter: Filter, value: &str) -> Option<Box<dyn Query>> {
+        let f = &self.fields;
+        let words = |field: Field| {
+            let terms: Vec<Term> = terms(&mut analyzer::exact(), value)
+                .into_iter()
+                .map(|t| Term::from_field_text(field, &t))
+                .collect();
+            match terms.len() {
+                0 => None,
+                1 => Some(
+                    Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic))
+                        as Box<dyn Query>,
+                ),
+                _ => Some(Box::new(PhraseQuery::new(terms)) as Box<dyn Query>),
+            }
+        };
+        match filter {
+            Filter::From => words(f.from),
+            Filter::To => words(f.to),
+            Filter::Person => words(f.people),
+            Filter::Year => value.parse::<u64>().ok().map(|y| {
+                Box::new(TermQuery::new(
+                    Term::from_field_u64(f.year, y),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            }),
+            Filter::Type => self.whole_values(searcher, f.doc_type, value),
+            Filter::Ground => self.whole_values(
+                searcher,
+                f.ground,
+                &value.replace([' ', '.'], "").to_lowercase(),
+            ),
+            Filter::Organisation => self.whole_values(searcher, f.organisation, value),
+        }
+    }
+
+    /// Values of a whole-value field that contain `value` (case and dots aside), so that
+    /// `org:jb noord` finds `Jeugdbescherming Noord en Veilig Thuis Groningen` by its
+    /// words and `grond:512e` finds `5.1.2e`.
+    fn whole_values(
+        &self,
+        searcher: &Searcher,
+        field: Field,
+        value: &str,
+    ) -> Option<Box<dyn Query>> {
+        let wanted = squeeze(value);
+        let mut matching: Vec<String> = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(field) else {
+                continue;
+            };
+            let mut stream = inverted.terms().stream().ok()?;
+            while stream.advance() {
+                let text = String::from_utf8_lossy(stream.key()).into_owned();
+                if squeeze(&text).contains(&wanted) && !matching.contains(&text) {
+                    matching.push(text);
+                }
+            }
+        }
+        let any: Vec<(Occur, Box<dyn Query>)> = matching
+            .iter()
+            .map(|v| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(field, v),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect();
+        // A filter that matches no value matches no document.
+        Some(Box::new(BooleanQuery::new(if any.is_empty() {
+            vec![(
+                Occur::Must,
+                Box::new(BooleanQuery::new(Vec::new())) as Box<dyn Query>,
+            )]
+        } else {
+            any
+        })))
+    }
+
+    /// The index, for callers that need more (tests, the bundle writer).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    AllWords,
+    AnyWord,
+    Typos,
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn first(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+fn all(doc: &TantivyDocument, field: Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_string)
+        .collect()
+}
