@@ -2,7 +2,10 @@
 //! query language, shared by the indexer and the search runtimes.
 
 pub mod analyzer;
+pub mod bundle;
 pub mod query;
+pub mod runtime;
 pub mod schema;
 pub mod search;
+#[cfg(feature = "native")]
 pub mod writer;

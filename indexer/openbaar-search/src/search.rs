@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
-use std::path::Path;
 
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -59,11 +58,23 @@ pub struct Results {
 }
 
 impl SearchIndex {
-    /// Opens the index in `dir`.
-    pub fn open(dir: &Path) -> tantivy::Result<SearchIndex> {
-        let index = Index::open_in_dir(dir)?;
+    /// Opens the index in the folder `dir`.
+    #[cfg(feature = "native")]
+    pub fn open(dir: &std::path::Path) -> tantivy::Result<SearchIndex> {
+        Self::from_index(Index::open_in_dir(dir)?)
+    }
+
+    /// Opens the index in any tantivy directory (a bundle, in the browser).
+    pub fn open_directory<D: tantivy::Directory>(directory: D) -> tantivy::Result<SearchIndex> {
+        Self::from_index(Index::open(directory)?)
+    }
+
+    fn from_index(index: Index) -> tantivy::Result<SearchIndex> {
         analyzer::register(&index);
-        let reader = index.reader()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
         let (_, fields) = schema();
         Ok(SearchIndex {
             index,

@@ -1,0 +1,497 @@
+//! The index as files any static host can serve: immutable chunks named by their
+//! content hash, of bounded size, and one small hot file (`hot.bin`) with the table of
+//! files and chunks and every byte tantivy reads to open the index (after Quickwit's
+//! hotcache). A search that needs a chunk it does not have reports all the chunks it
+//! missed; the caller fetches them together and runs it again. No HTTP Range requests:
+//! some hosts do not honour them.
+//!
+//! `hot.bin` is `[u32 little-endian length][manifest JSON][hot bytes]`.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use std::io;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    DirectoryLock, FileHandle, FileSlice, Lock, OwnedBytes, WatchCallback, WatchHandle, WritePtr,
+};
+use tantivy::{Directory, HasLen};
+
+/// Chunks are at most this big; a small archive's index is a handful of them.
+pub const CHUNK_SIZE: usize = 128 * 1024;
+/// A bundle up to this size is fetched whole at the first miss.
+pub const SMALL_BUNDLE: usize = 1024 * 1024;
+/// A file up to this size is fetched whole when one of its chunks is missed.
+pub const SMALL_FILE: usize = 512 * 1024;
+
+/// A file of the index: its length and the hashes of its chunks, in order.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BundleFile {
+    /// Length in bytes.
+    pub len: usize,
+    /// Chunk hashes; chunk `i` holds bytes `i * CHUNK_SIZE ..`.
+    pub chunks: Vec<String>,
+}
+
+/// A byte range of a file kept in the hot file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct HotRange {
+    /// The index file.
+    pub file: String,
+    /// Start in the file.
+    pub start: usize,
+    /// Length.
+    pub len: usize,
+    /// Where the bytes sit in the hot file's data part.
+    pub at: usize,
+}
+
+/// The table of a bundle.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Manifest {
+    /// Format version.
+    pub version: u32,
+    /// Chunk size used.
+    pub chunk_size: usize,
+    /// Index files.
+    pub files: BTreeMap<String, BundleFile>,
+    /// Hot ranges.
+    pub hot: Vec<HotRange>,
+    /// Sizes of all chunks, by hash.
+    pub chunk_sizes: BTreeMap<String, usize>,
+    /// A bundle up to this size is fetched whole at the first miss.
+    pub small_bundle: usize,
+    /// A file up to this size is fetched whole when one of its chunks is missed.
+    pub small_file: usize,
+}
+
+/// How to cut an index into a bundle.
+#[derive(Debug, Clone, Copy)]
+pub struct PackOptions {
+    /// Largest chunk.
+    pub chunk_size: usize,
+    /// See [`Manifest::small_bundle`].
+    pub small_bundle: usize,
+    /// See [`Manifest::small_file`].
+    pub small_file: usize,
+}
+
+impl Default for PackOptions {
+    fn default() -> Self {
+        PackOptions {
+            chunk_size: CHUNK_SIZE,
+            small_bundle: SMALL_BUNDLE,
+            small_file: SMALL_FILE,
+        }
+    }
+}
+
+/// The chunk file name for a hash.
+pub fn chunk_name(hash: &str) -> String {
+    format!("c-{hash}.bin")
+}
+
+fn hash(bytes: &[u8]) -> String {
+    // FNV-1a 128 would do; a 64-bit FNV over the bytes plus the length is enough to name
+    // immutable chunks of one index uniquely and keeps this crate free of hash crates.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}{:06x}", bytes.len() & 0xff_ffff)
+}
+
+/// What a bundle directory can read from.
+#[derive(Default)]
+struct Store {
+    manifest: Option<Manifest>,
+    hot: Vec<u8>,
+    chunks: HashMap<String, OwnedBytes>,
+    missing: HashSet<String>,
+    /// When set, every read range is recorded (to build the hot file).
+    record: Option<Vec<(String, Range<usize>)>>,
+}
+
+/// A read-only tantivy directory over a bundle.
+#[derive(Clone, Default)]
+pub struct BundleDirectory {
+    store: Arc<RwLock<Store>>,
+    record: Arc<Mutex<()>>,
+}
+
+impl fmt::Debug for BundleDirectory {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("BundleDirectory")
+    }
+}
+
+impl BundleDirectory {
+    /// A directory from the bytes of `hot.bin`.
+    pub fn from_hot(hot_file: &[u8]) -> io::Result<BundleDirectory> {
+        let bad = |why: &str| io::Error::new(io::ErrorKind::InvalidData, format!("hot.bin: {why}"));
+        let len = u32::from_le_bytes(
+            hot_file
+                .get(..4)
+                .ok_or_else(|| bad("too short"))?
+                .try_into()
+                .expect("4 bytes"),
+        ) as usize;
+        let json = hot_file.get(4..4 + len).ok_or_else(|| bad("truncated"))?;
+        let manifest: Manifest = serde_json::from_slice(json).map_err(|e| bad(&e.to_string()))?;
+        let directory = BundleDirectory::default();
+        {
+            let mut store = directory.store.write().expect("store lock");
+            store.hot = hot_file[4 + len..].to_vec();
+            store.manifest = Some(manifest);
+        }
+        Ok(directory)
+    }
+
+    /// Adds a fetched chunk.
+    pub fn add_chunk(&self, hash: &str, bytes: Vec<u8>) {
+        let mut store = self.store.write().expect("store lock");
+        store.missing.remove(hash);
+        store
+            .chunks
+            .insert(hash.to_string(), OwnedBytes::new(bytes));
+    }
+
+    /// The chunks reads asked for and did not have, since the last call.
+    pub fn take_missing(&self) -> Vec<String> {
+        let mut store = self.store.write().expect("store lock");
+        let mut missing: Vec<String> = store.missing.drain().collect();
+        missing.sort();
+        missing
+    }
+
+    /// The chunks to fetch for `missing`: everything, for a small bundle; otherwise the
+    /// whole file of each missing chunk when that file is small, since a query that
+    /// reads one part of a term dictionary or a fast field soon reads the rest. Fewer,
+    /// larger steps: the browser fetches one step's chunks in parallel.
+    pub fn expand(&self, missing: &[String]) -> Vec<String> {
+        let store = self.store.read().expect("store lock");
+        let manifest = store.manifest.as_ref().expect("manifest");
+        let absent = |h: &&String| !store.chunks.contains_key(*h);
+        let total: usize = manifest.chunk_sizes.values().sum();
+        let mut wanted: Vec<String> = if total <= manifest.small_bundle {
+            manifest
+                .chunk_sizes
+                .keys()
+                .filter(absent)
+                .cloned()
+                .collect()
+        } else {
+            let mut wanted: Vec<String> = missing.to_vec();
+            for file in manifest.files.values() {
+                if file.len <= manifest.small_file
+                    && file.chunks.iter().any(|c| missing.contains(c))
+                {
+                    wanted.extend(file.chunks.iter().filter(absent).cloned());
+                }
+            }
+            wanted
+        };
+        wanted.sort();
+        wanted.dedup();
+        wanted
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> Manifest {
+        self.store
+            .read()
+            .expect("store lock")
+            .manifest
+            .clone()
+            .expect("a bundle directory has a manifest")
+    }
+
+    fn read(&self, file: &str, range: Range<usize>) -> io::Result<OwnedBytes> {
+        let _guard = self.record.lock().expect("record lock");
+        let mut store = self.store.write().expect("store lock");
+        if let Some(record) = store.record.as_mut() {
+            record.push((file.to_string(), range.clone()));
+        }
+        let manifest = store.manifest.as_ref().expect("manifest");
+        if let Some(hot) = manifest
+            .hot
+            .iter()
+            .find(|h| h.file == file && h.start <= range.start && range.end <= h.start + h.len)
+        {
+            let at = hot.at + range.start - hot.start;
+            return Ok(OwnedBytes::new(store.hot[at..at + range.len()].to_vec()));
+        }
+        let info = manifest
+            .files
+            .get(file)
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))?;
+        let chunk_size = manifest.chunk_size;
+        if range.is_empty() {
+            return Ok(OwnedBytes::empty());
+        }
+        let (first, last) = (range.start / chunk_size, (range.end - 1) / chunk_size);
+        let needed: Vec<String> = info.chunks[first..=last].to_vec();
+        let absent: Vec<String> = needed
+            .iter()
+            .filter(|h| !store.chunks.contains_key(*h))
+            .cloned()
+            .collect();
+        if !absent.is_empty() {
+            store.missing.extend(absent);
+            return Err(io::Error::other("openbaar: chunk not loaded yet"));
+        }
+        if first == last {
+            let offset = first * chunk_size;
+            let chunk = &store.chunks[&needed[0]];
+            return Ok(chunk.slice(range.start - offset..range.end - offset));
+        }
+        let mut bytes = Vec::with_capacity(range.len());
+        for (i, h) in needed.iter().enumerate() {
+            let chunk_start = (first + i) * chunk_size;
+            let chunk = store.chunks[h].as_slice();
+            let from = range.start.saturating_sub(chunk_start);
+            let to = (range.end - chunk_start).min(chunk.len());
+            bytes.extend_from_slice(&chunk[from..to]);
+        }
+        Ok(OwnedBytes::new(bytes))
+    }
+
+    fn file_len(&self, file: &str) -> Option<usize> {
+        let store = self.store.read().expect("store lock");
+        store.manifest.as_ref()?.files.get(file).map(|f| f.len)
+    }
+}
+
+struct BundleFileHandle {
+    directory: BundleDirectory,
+    file: String,
+    len: usize,
+}
+
+impl fmt::Debug for BundleFileHandle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BundleFileHandle({})", self.file)
+    }
+}
+
+impl HasLen for BundleFileHandle {
+    fn len(&self) -> usize {
+        self.len
+    }
+}
+
+impl FileHandle for BundleFileHandle {
+    fn read_bytes(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
+        self.directory.read(&self.file, range)
+    }
+}
+
+fn name_of(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+impl Directory for BundleDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        let file = name_of(path);
+        let len = self
+            .file_len(&file)
+            .ok_or_else(|| OpenReadError::FileDoesNotExist(path.to_path_buf()))?;
+        Ok(Arc::new(BundleFileHandle {
+            directory: self.clone(),
+            file,
+            len,
+        }))
+    }
+
+    fn open_read(&self, path: &Path) -> Result<FileSlice, OpenReadError> {
+        let handle = self.get_file_handle(path)?;
+        Ok(FileSlice::new(handle))
+    }
+
+    fn delete(&self, _path: &Path) -> Result<(), DeleteError> {
+        Ok(())
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        Ok(self.file_len(&name_of(path)).is_some())
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        Err(OpenWriteError::wrap_io_error(
+            io::Error::new(io::ErrorKind::PermissionDenied, "a bundle is read-only"),
+            path.to_path_buf(),
+        ))
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        let file = name_of(path);
+        let len = self
+            .file_len(&file)
+            .ok_or_else(|| OpenReadError::FileDoesNotExist(path.to_path_buf()))?;
+        self.read(&file, 0..len)
+            .map(|b| b.as_slice().to_vec())
+            .map_err(|e| OpenReadError::wrap_io_error(e, path.to_path_buf()))
+    }
+
+    fn atomic_write(&self, _path: &Path, _data: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn sync_directory(&self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        // Nothing writes a bundle, so readers need no lock file.
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        Ok(WatchHandle::empty())
+    }
+}
+
+/// What packing wrote.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PackStats {
+    /// Size of `hot.bin`.
+    pub hot_bytes: usize,
+    /// Number of chunk files.
+    pub chunks: usize,
+    /// Bytes of all chunk files.
+    pub chunk_bytes: usize,
+}
+
+/// Packs the index in `index_dir` into a bundle in `out` (emptied first).
+pub fn pack(index_dir: &Path, out: &Path) -> io::Result<PackStats> {
+    pack_with(index_dir, out, PackOptions::default())
+}
+
+/// [`pack`] with other chunk and fetch sizes.
+pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Result<PackStats> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for entry in std::fs::read_dir(index_dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // tantivy's lock files are no part of the index.
+        if entry.file_type()?.is_file() && !name.ends_with(".lock") {
+            files.insert(name, std::fs::read(entry.path())?);
+        }
+    }
+    let mut manifest = Manifest {
+        version: 1,
+        chunk_size: options.chunk_size,
+        small_bundle: options.small_bundle,
+        small_file: options.small_file,
+        files: BTreeMap::new(),
+        hot: Vec::new(),
+        chunk_sizes: BTreeMap::new(),
+    };
+    let mut chunks: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for (name, bytes) in &files {
+        let mut hashes = Vec::new();
+        for piece in bytes.chunks(options.chunk_size) {
+            let h = hash(piece);
+            manifest.chunk_sizes.insert(h.clone(), piece.len());
+            chunks.insert(h.clone(), piece.to_vec());
+            hashes.push(h);
+        }
+        manifest.files.insert(
+            name.clone(),
+            BundleFile {
+                len: bytes.len(),
+                chunks: hashes,
+            },
+        );
+    }
+
+    // Open the index with every chunk present and record what opening reads: that is
+    // the hot part.
+    let directory = BundleDirectory::default();
+    {
+        let mut store = directory.store.write().expect("store lock");
+        store.manifest = Some(manifest.clone());
+        store.record = Some(Vec::new());
+    }
+    for (h, bytes) in &chunks {
+        directory.add_chunk(h, bytes.clone());
+    }
+    crate::search::SearchIndex::open_directory(directory.clone()).map_err(io::Error::other)?;
+    let recorded = directory
+        .store
+        .write()
+        .expect("store lock")
+        .record
+        .take()
+        .unwrap_or_default();
+    let mut hot_bytes = Vec::new();
+    for (file, range) in merge_ranges(recorded) {
+        let data = &files[&file][range.clone()];
+        manifest.hot.push(HotRange {
+            file,
+            start: range.start,
+            len: range.len(),
+            at: hot_bytes.len(),
+        });
+        hot_bytes.extend_from_slice(data);
+    }
+
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    let json = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
+    let mut hot = Vec::with_capacity(4 + json.len() + hot_bytes.len());
+    hot.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    hot.extend_from_slice(&json);
+    hot.extend_from_slice(&hot_bytes);
+    std::fs::write(out.join("hot.bin"), &hot)?;
+    let mut chunk_bytes = 0;
+    for (h, bytes) in &chunks {
+        chunk_bytes += bytes.len();
+        std::fs::write(out.join(chunk_name(h)), bytes)?;
+    }
+    Ok(PackStats {
+        hot_bytes: hot.len(),
+        chunks: chunks.len(),
+        chunk_bytes,
+    })
+}
+
+/// Joins overlapping or touching ranges per file.
+fn merge_ranges(mut ranges: Vec<(String, Range<usize>)>) -> Vec<(String, Range<usize>)> {
+    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
+    let mut out: Vec<(String, Range<usize>)> = Vec::new();
+    for (file, range) in ranges {
+        match out.last_mut() {
+            Some((f, r)) if *f == file && range.start <= r.end => r.end = r.end.max(range.end),
+            _ => out.push((file, range)),
+        }
+    }
+    out
+}
+
+/// Loads chunk files from a bundle folder on disk (the native runtime's "fetch").
+pub fn load_from_disk(
+    directory: &BundleDirectory,
+    bundle: &Path,
+    hashes: &[String],
+) -> io::Result<usize> {
+    let mut bytes = 0;
+    for h in hashes {
+        let data = std::fs::read(bundle.join(chunk_name(h)))?;
+        bytes += data.len();
+        directory.add_chunk(h, data);
+    }
+    Ok(bytes)
+}
+
+/// The hot file path of a bundle folder.
+pub fn hot_path(bundle: &Path) -> PathBuf {
+    bundle.join("hot.bin")
+}

@@ -1,0 +1,88 @@
+//! A bundle answers like the index it was packed from, fetching chunks as it goes.
+
+use openbaar_search::bundle::{hot_path, load_from_disk, pack_with, PackOptions};
+use openbaar_search::runtime::{Attempt, BundleSearch};
+use openbaar_search::schema::SearchDoc;
+use openbaar_search::search::SearchIndex;
+use openbaar_search::writer::write_index;
+
+fn corpus() -> Vec<SearchDoc> {
+    (0..300)
+        .map(|i| SearchDoc {
+            id: format!("doc{i}"),
+            title: format!("Document {i} over jeugdzorg"),
+            body: format!(
+                "De gemeente bespreekt dossier {i} met het Keurmerkinstituut. {} Jeugdbeschermers melden knelpunten.",
+                "Een lange zin vol woorden over toezicht en herstel. ".repeat(30)
+            ),
+            date: Some(format!("2025-{:02}-{:02}", i % 12 + 1, i % 28 + 1)),
+            doc_type: if i % 3 == 0 { "e-mail".into() } else { "raadsbrief".into() },
+            organisations: vec!["Jeugdbescherming Noord".into()],
+            grounds: if i % 5 == 0 { vec!["5.1.2e".into()] } else { Vec::new() },
+            ..SearchDoc::default()
+        })
+        .collect()
+}
+
+#[test]
+fn a_small_bundle_loads_in_one_step() {
+    searches_like_its_index(PackOptions::default(), 1);
+}
+
+/// Cut small, as a large archive would be: it never fetches the whole bundle. The number
+/// of sequential steps is what the benchmark reports; fewer is work still to do.
+#[test]
+fn a_large_bundle_fetches_only_what_a_query_needs() {
+    let options = PackOptions {
+        chunk_size: 16 * 1024,
+        small_bundle: 0,
+        small_file: 64 * 1024,
+    };
+    searches_like_its_index(options, 10);
+}
+
+fn searches_like_its_index(options: PackOptions, max_steps: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let index_dir = dir.path().join("index");
+    let bundle = dir.path().join("bundle");
+    write_index(&index_dir, &corpus()).unwrap();
+    let stats = pack_with(&index_dir, &bundle, options).unwrap();
+    assert!(stats.chunks >= 2, "{stats:?}");
+    assert!(std::fs::read_dir(&bundle).unwrap().all(|e| {
+        let len = e.unwrap().metadata().unwrap().len() as usize;
+        len <= options.chunk_size.max(stats.hot_bytes)
+    }));
+
+    let native = SearchIndex::open(&index_dir).unwrap();
+    for query in [
+        "jeugdbeschermer",
+        "\"dossier 42\"",
+        "type:e-mail grond:5.1.2e",
+        "knelpunten -keurmerkinstituut",
+    ] {
+        let expected = native.search(query, 0, 10).unwrap();
+        let mut search = BundleSearch::new(&std::fs::read(hot_path(&bundle)).unwrap()).unwrap();
+        let mut steps = 0;
+        let mut fetched = 0;
+        let results = loop {
+            match search.attempt(query, 0, 10).unwrap() {
+                Attempt::Done(results) => break results,
+                Attempt::Need(chunks) => {
+                    steps += 1;
+                    assert!(
+                        steps <= max_steps,
+                        "{query}: more than {max_steps} fetch steps"
+                    );
+                    fetched += load_from_disk(search.directory(), &bundle, &chunks).unwrap();
+                }
+            }
+        };
+        assert_eq!(results, expected, "{query}");
+        if options.small_bundle == 0 {
+            assert!(
+                fetched < stats.chunk_bytes,
+                "{query} fetched the whole bundle"
+            );
+        }
+    }
+}
