@@ -3,6 +3,7 @@
 
 mod eval;
 mod progress;
+mod search;
 mod summary;
 
 use std::io::{BufWriter, Write};
@@ -53,6 +54,20 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Search a built site's index, as the browser does (same bundle, same results).
+    Search {
+        /// The query, in the search language (words, "phrases", -not, OR, van:, type:, …).
+        query: String,
+        /// The bundle folder.
+        #[arg(long, default_value = "public/zoeken/index")]
+        bundle: PathBuf,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Number of results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Build the site: extract the archive, write Zola content, run zola build.
     Build {
         /// The site's Zola config; the indexer's settings are under [extra.openbaar].
@@ -70,6 +85,12 @@ enum Command {
         /// Exit with an error when any file failed.
         #[arg(long)]
         strict: bool,
+        /// The search runtime to publish (built by scripts/build).
+        #[arg(
+            long,
+            default_value = "target/wasm32-unknown-unknown/wasm/openbaar_search_wasm.wasm"
+        )]
+        search_runtime: PathBuf,
     },
 }
 
@@ -82,13 +103,20 @@ fn main() -> ExitCode {
         } => extract(&paths, json, &config),
         Command::EvalRedactions { files, verbose } => eval::redactions(&files, verbose),
         Command::EvalEvents { file, verbose } => eval::events(file, verbose),
+        Command::Search {
+            query,
+            bundle,
+            json,
+            limit,
+        } => search::run(&query, &bundle, json, limit),
         Command::Build {
             config,
             archive,
             output,
             no_zola,
             strict,
-        } => build(&config, archive, &output, no_zola, strict),
+            search_runtime,
+        } => build(&config, archive, &output, no_zola, strict, &search_runtime),
     }
 }
 
@@ -148,6 +176,7 @@ fn build(
     output: &std::path::Path,
     no_zola: bool,
     strict: bool,
+    search_runtime: &std::path::Path,
 ) -> ExitCode {
     let site = match Site::load(config) {
         Ok(site) => site,
@@ -176,6 +205,27 @@ fn build(
         if let Err(err) = openbaar::zola::build(&site.root, output) {
             eprintln!("error: {err}");
             return ExitCode::from(2);
+        }
+        match openbaar::search_index::write_bundle(output, &extraction) {
+            Ok(stats) => eprintln!(
+                "search index: {} chunks ({} KB) and a hot file of {} KB in {}",
+                stats.chunks,
+                stats.chunk_bytes / 1024,
+                stats.hot_bytes / 1024,
+                output.join(openbaar::search_index::BUNDLE_DIR).display()
+            ),
+            Err(err) => {
+                eprintln!("error: search index: {err}");
+                return ExitCode::from(2);
+            }
+        }
+        let runtime = site.root.join(search_runtime);
+        match std::fs::copy(&runtime, output.join("zoeken/openbaar-search.wasm")) {
+            Ok(_) => {}
+            Err(err) => eprintln!(
+                "warning: search runtime {} not published ({err}); search will not work in the browser: run scripts/build",
+                runtime.display()
+            ),
         }
         eprintln!("site written to {}", output.display());
     }

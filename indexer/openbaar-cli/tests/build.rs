@@ -29,12 +29,12 @@ fn site_with(archive: &[(&str, &[u8])]) -> tempfile::TempDir {
     copy_dir(&repo().join("themes"), &root.join("themes"));
     fs::create_dir_all(root.join("templates")).unwrap();
     fs::create_dir_all(root.join("content")).unwrap();
-    for page in ["_index.md", "over.md"] {
-        fs::copy(
-            repo().join("content").join(page),
-            root.join("content").join(page),
-        )
-        .unwrap();
+    // The hand-written pages: every Markdown file at the top of content/.
+    for entry in fs::read_dir(repo().join("content")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            fs::copy(&path, root.join("content").join(path.file_name().unwrap())).unwrap();
+        }
     }
     for (name, bytes) in archive {
         let path = root.join("archive").join(name);

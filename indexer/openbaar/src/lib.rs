@@ -27,6 +27,7 @@ pub mod pipeline;
 pub mod record;
 pub mod redact;
 pub mod redact_eval;
+pub mod search_index;
 pub mod site;
 pub mod timeline;
 pub mod zola;

@@ -1,0 +1,88 @@
+// The search worker: runs the WebAssembly runtime over the static index bundle. A query
+// that misses chunks gets the list of all it needs; they are fetched in parallel, and the
+// query runs again. Every fetch is counted, for the benchmark and the curious.
+"use strict";
+
+let exports = null;
+let ready = null;
+const stats = { fetches: 0, bytes: 0, steps: 0 };
+
+async function fetchBytes(url) {
+  const response = await fetch(url, { cache: "no-cache" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  stats.fetches += 1;
+  stats.bytes += bytes.length;
+  return bytes;
+}
+
+function write(bytes) {
+  const ptr = exports.alloc(bytes.length);
+  new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+  return ptr;
+}
+
+function output() {
+  const ptr = exports.output_ptr();
+  const len = exports.output_len();
+  return new TextDecoder().decode(new Uint8Array(exports.memory.buffer, ptr, len).slice());
+}
+
+async function start(wasmUrl, bundleUrl) {
+  // The runtime and the hot file in one step.
+  const [module, hot] = await Promise.all([
+    fetchBytes(wasmUrl).then((bytes) => WebAssembly.instantiate(bytes, {})),
+    fetchBytes(bundleUrl + "hot.bin"),
+  ]);
+  stats.steps += 1;
+  exports = module.instance.exports;
+  const ptr = write(hot);
+  const status = exports.init(ptr, hot.length);
+  exports.dealloc(ptr, hot.length);
+  if (status !== 0) throw new Error(output());
+  return bundleUrl;
+}
+
+async function search(bundleUrl, query, offset, limit) {
+  const encoded = new TextEncoder().encode(query);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const ptr = write(encoded);
+    const status = exports.search(ptr, encoded.length, offset, limit);
+    exports.dealloc(ptr, encoded.length);
+    const answer = output();
+    if (status === 0) return JSON.parse(answer);
+    if (status === 2) throw new Error(answer);
+    const hashes = JSON.parse(answer);
+    const chunks = await Promise.all(hashes.map((h) => fetchBytes(`${bundleUrl}c-${h}.bin`)));
+    stats.steps += 1;
+    hashes.forEach((hash, i) => {
+      const h = new TextEncoder().encode(hash);
+      const hp = write(h);
+      const dp = write(chunks[i]);
+      exports.add_chunk(hp, h.length, dp, chunks[i].length);
+      exports.dealloc(hp, h.length);
+      exports.dealloc(dp, chunks[i].length);
+    });
+  }
+  throw new Error("the index kept asking for more chunks");
+}
+
+self.onmessage = async (event) => {
+  const { id, wasmUrl, query, offset, limit } = event.data;
+  // Zola's get_url drops the trailing slash of a folder.
+  const bundleUrl = event.data.bundleUrl.endsWith("/") ? event.data.bundleUrl : event.data.bundleUrl + "/";
+  const before = { ...stats };
+  try {
+    ready = ready || start(wasmUrl, bundleUrl);
+    await ready;
+    const results = await search(bundleUrl, query, offset, limit);
+    const delta = {
+      fetches: stats.fetches - before.fetches,
+      bytes: stats.bytes - before.bytes,
+      steps: stats.steps - before.steps,
+    };
+    self.postMessage({ id, results, stats: delta });
+  } catch (error) {
+    self.postMessage({ id, error: String(error && error.message ? error.message : error) });
+  }
+};
