@@ -74,3 +74,15 @@ export function chromiumPath() {
 export function hasCommand(name) {
   try { execFileSync('which', [name], { stdio: 'ignore' }); return true; } catch { return false; }
 }
+
+/** Starts Python's static server (no Range support) on `root`; returns { url, stop }. */
+export async function startPython(root) {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', resolve(root)], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitFor(url);
+  return {
+    url,
+    stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+  };
+}
