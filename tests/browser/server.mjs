@@ -49,7 +49,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   gzip on;
-  gzip_types text/css application/javascript application/json;
+  gzip_types text/css application/javascript application/json application/wasm application/octet-stream;
   server {
     listen 127.0.0.1:${port};
     root ${resolve(root)};
