@@ -73,6 +73,22 @@ pub struct FoundDate {
     pub value: DateValue,
 }
 
+/// The Dutch month names, January first: the one list every part of Openbaar uses.
+pub const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 const MONTHS: &[(&str, u32)] = &[
     ("januari", 1),
     ("january", 1),

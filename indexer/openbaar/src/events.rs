@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{find_dates, Precision};
+use crate::dates::{find_dates, Precision, MONTH_NAMES};
 
 /// A dated event mentioned in a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,9 +71,6 @@ impl Anchor {
     }
 }
 
-const MONTHS: &str =
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
-
 static QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(begin|eind|medio|half|midden|eind van|begin van)\s*$").expect("valid regex")
 });
@@ -83,15 +80,17 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DAY_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_NAMES.join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:op|per|tot|vanaf|voor|na)\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTHS})\b"
+        r"(?i)\b(?:op|per|tot|vanaf|voor|na)\s+(?P<d>\d{{1,2}})\s+(?P<m>{months})\b"
     ))
     .expect("valid regex")
 });
 
 static MONTH_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_NAMES.join("|");
     Regex::new(&format!(
-        r"(?i)\b(?P<q>begin|eind|medio|half)\s+(?P<m>{MONTHS})\b"
+        r"(?i)\b(?P<q>begin|eind|medio|half)\s+(?P<m>{months})\b"
     ))
     .expect("valid regex")
 });
@@ -108,8 +107,8 @@ static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_of(name: &str) -> Option<u32> {
-    MONTHS
-        .split('|')
+    MONTH_NAMES
+        .iter()
         .position(|m| m.eq_ignore_ascii_case(name))
         .map(|i| i as u32 + 1)
 }

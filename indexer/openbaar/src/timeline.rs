@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::dates::Precision;
+use crate::dates::{Precision, MONTH_NAMES};
 use crate::record::{Document, Kind};
 
 /// Where an event is mentioned.
@@ -215,21 +215,6 @@ fn add_facets(event: &mut TimelineEvent, doc: &Document) {
     );
     add(&mut event.grounds, doc.ground_codes());
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// `2025-09-16` → `16 september 2025`; `2025-02` + `eind` → `eind februari 2025`.
 pub fn date_label(iso: &str, qualifier: Option<&str>) -> String {
