@@ -381,12 +381,25 @@ fn ground_codes_for_site(doc: &Document) -> Vec<String> {
 
 /// Serialises front matter between `+++` fences, with an empty body.
 ///
-/// Zola ends the front matter at the first `+++` that closes a line. Every string we
-/// write is on one line and quoted, so a `+++` in document text is always followed by
-/// its closing quote and can never end the block.
+/// Zola ends the front matter at the first `+++` that closes a line. Every string is
+/// put on one line first (whatever field it came from: a spreadsheet cell, a file name,
+/// a header), so each is quoted on its line and a `+++` in it is always followed by its
+/// closing quote: it can never end the block.
 fn front_matter<T: Serialize>(value: &T) -> String {
-    let toml = toml::to_string(value).expect("front matter is plain data and always serialises");
+    let mut value =
+        toml::Value::try_from(value).expect("front matter is plain data and always serialises");
+    flatten_strings(&mut value);
+    let toml = toml::to_string(&value).expect("a TOML value serialises");
     format!("+++\n{toml}+++\n")
+}
+
+fn flatten_strings(value: &mut toml::Value) {
+    match value {
+        toml::Value::String(s) if s.chars().any(char::is_control) => *s = one_line(s),
+        toml::Value::Array(items) => items.iter_mut().for_each(flatten_strings),
+        toml::Value::Table(table) => table.iter_mut().for_each(|(_, v)| flatten_strings(v)),
+        _ => {}
+    }
 }
 
 /// A string with line breaks and control characters turned into spaces.
@@ -458,7 +471,7 @@ mod tests {
             title: String,
             lines: Vec<String>,
         }
-        let nasty = one_line("x\n+++\ntitle = \"gehackt\"\n+++ '''\"");
+        let nasty = "x\n+++\ntitle = \"gehackt\"\n+++ '''\"".to_string();
         let text = front_matter(&T {
             title: nasty.clone(),
             lines: vec![nasty, "{{ config.base_url }} {% raw %} <script>".into()],
