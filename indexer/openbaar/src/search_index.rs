@@ -41,21 +41,10 @@ pub fn write_bundle(site_output: &Path, extraction: &Extraction) -> std::io::Res
         .iter()
         .map(|b| search_doc(&b.document))
         .collect();
-    let work = tempfile_dir(site_output)?;
+    // The index is written to a scratch folder and packed from there into the site.
+    let work = std::env::temp_dir().join(format!("openbaar-index-{}", std::process::id()));
     write_index(&work, &docs).map_err(std::io::Error::other)?;
     let stats = pack(&work, &site_output.join(BUNDLE_DIR));
     let _ = std::fs::remove_dir_all(&work);
     stats
-}
-
-fn tempfile_dir(near: &Path) -> std::io::Result<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!(
-        "openbaar-index-{}-{}",
-        std::process::id(),
-        near.display().to_string().len()
-    ));
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir)?;
-    }
-    Ok(dir)
 }

@@ -106,8 +106,36 @@ fn clear_previous_output(output: &Path) -> Result<(), ZolaError> {
         .map_err(clear_error)?
         .next()
         .is_none();
-    if !empty && !output.join("index.html").exists() {
+    // A build that zola left half-done has some of these, if not index.html.
+    let previous_build = ["index.html", "404.html", "sitemap.xml", "robots.txt"]
+        .iter()
+        .any(|f| output.join(f).exists());
+    if !empty && !previous_build {
         return Err(ZolaError::OutputNotOurs(output.display().to_string()));
     }
     std::fs::remove_dir_all(output).map_err(clear_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_previous_build_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let half_done = dir.path().join("public");
+        std::fs::create_dir_all(half_done.join("documenten")).unwrap();
+        std::fs::write(half_done.join("sitemap.xml"), "<urlset/>").unwrap();
+        clear_previous_output(&half_done).unwrap();
+        assert!(!half_done.exists());
+
+        let foreign = dir.path().join("mijn-map");
+        std::fs::create_dir_all(&foreign).unwrap();
+        std::fs::write(foreign.join("scriptie.docx"), "belangrijk").unwrap();
+        assert!(matches!(
+            clear_previous_output(&foreign),
+            Err(ZolaError::OutputNotOurs(_))
+        ));
+        assert!(foreign.join("scriptie.docx").exists());
+    }
 }
