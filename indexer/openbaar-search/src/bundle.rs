@@ -12,7 +12,7 @@ use std::fmt;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, RwLock};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
@@ -96,8 +96,8 @@ pub fn chunk_name(hash: &str) -> String {
 }
 
 fn hash(bytes: &[u8]) -> String {
-    // FNV-1a 128 would do; a 64-bit FNV over the bytes plus the length is enough to name
-    // immutable chunks of one index uniquely and keeps this crate free of hash crates.
+    // A 64-bit FNV-1a over the bytes, plus the length: enough to name the chunks of one
+    // index uniquely, and no hash crate in the browser runtime.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {
         h ^= u64::from(b);
@@ -121,7 +121,6 @@ struct Store {
 #[derive(Clone, Default)]
 pub struct BundleDirectory {
     store: Arc<RwLock<Store>>,
-    record: Arc<Mutex<()>>,
 }
 
 impl fmt::Debug for BundleDirectory {
@@ -212,7 +211,6 @@ impl BundleDirectory {
     }
 
     fn read(&self, file: &str, range: Range<usize>) -> io::Result<OwnedBytes> {
-        let _guard = self.record.lock().expect("record lock");
         let mut store = self.store.write().expect("store lock");
         if let Some(record) = store.record.as_mut() {
             record.push((file.to_string(), range.clone()));
