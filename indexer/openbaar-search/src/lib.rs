@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 pub mod bundle;
+pub mod facets;
 pub mod query;
 pub mod runtime;
 pub mod schema;

@@ -2,11 +2,11 @@
 //! if little matches, words of five letters or more also match with one typo. Returns
 //! the hits with snippets, the total, and facet counts of all matches.
 
-use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::EnableScoring;
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
@@ -15,6 +15,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
 
 use crate::analyzer::{self, terms};
+use crate::facets::{FacetCollector, FacetCounts};
 use crate::query::{parse, Clause, Filter};
 use crate::schema::{schema, Fields};
 
@@ -54,7 +55,7 @@ pub struct Results {
     /// How the query was relaxed to find something: `any` word, or `typo` tolerance.
     pub relaxed: Option<&'static str>,
     /// Counts per value, over all matches: `type`, `org`, `grond`, `jaar`.
-    pub facets: BTreeMap<&'static str, Vec<(String, usize)>>,
+    pub facets: FacetCounts,
 }
 
 impl SearchIndex {
@@ -92,11 +93,11 @@ impl SearchIndex {
                 total: 0,
                 hits: Vec::new(),
                 relaxed: None,
-                facets: BTreeMap::new(),
+                facets: FacetCounts::new(),
             });
         }
         let strict = self.build(&searcher, &clauses, Mode::AllWords);
-        let mut total = searcher.search(&strict, &Count)?;
+        let mut total = collect(&searcher, &*strict, &Count)?;
         let mut chosen = strict;
         let mut relaxed = None;
         let words = clauses
@@ -105,21 +106,22 @@ impl SearchIndex {
             .count();
         if total == 0 && words > 1 {
             let any = self.build(&searcher, &clauses, Mode::AnyWord);
-            total = searcher.search(&any, &Count)?;
+            total = collect(&searcher, &*any, &Count)?;
             chosen = any;
             relaxed = Some("any");
         }
         if total < 3 {
             let fuzzy = self.build(&searcher, &clauses, Mode::Typos);
-            let fuzzy_total = searcher.search(&fuzzy, &Count)?;
+            let fuzzy_total = collect(&searcher, &*fuzzy, &Count)?;
             if fuzzy_total > total {
                 total = fuzzy_total;
                 chosen = fuzzy;
                 relaxed = Some("typo");
             }
         }
-        let top = searcher.search(
-            &chosen,
+        let top = collect(
+            &searcher,
+            &*chosen,
             &TopDocs::with_limit(per_page.max(1))
                 .and_offset(offset)
                 .order_by_score(),
@@ -143,47 +145,13 @@ impl SearchIndex {
                     .collect(),
             });
         }
-        let facets = self.facets(&searcher, &chosen)?;
+        let facets = collect(&searcher, &*chosen, &FacetCollector::new(&self.fields))?;
         Ok(Results {
             total,
             hits,
             relaxed,
             facets,
         })
-    }
-
-    fn facets(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-    ) -> tantivy::Result<BTreeMap<&'static str, Vec<(String, usize)>>> {
-        let mut counts: BTreeMap<&'static str, BTreeMap<String, usize>> = BTreeMap::new();
-        for address in searcher.search(query, &DocSetCollector)? {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let mut count = |name, values: Vec<String>| {
-                for value in values {
-                    *counts.entry(name).or_default().entry(value).or_default() += 1;
-                }
-            };
-            count("type", all(&doc, self.fields.doc_type));
-            count("org", all(&doc, self.fields.organisation));
-            count("grond", all(&doc, self.fields.ground));
-            count(
-                "jaar",
-                doc.get_all(self.fields.year)
-                    .filter_map(|v| v.as_u64())
-                    .map(|y| y.to_string())
-                    .collect(),
-            );
-        }
-        Ok(counts
-            .into_iter()
-            .map(|(name, values)| {
-                let mut values: Vec<(String, usize)> = values.into_iter().collect();
-                values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                (name, values)
-            })
-            .collect())
     }
 
     fn build(&self, searcher: &Searcher, clauses: &[Clause], mode: Mode) -> Box<dyn Query> {
@@ -377,6 +345,27 @@ enum Mode {
     AllWords,
     AnyWord,
     Typos,
+}
+
+/// Runs `collector` over every segment, one after the other. This is what
+/// `Searcher::search` does on one thread, without its executor: the executor's thread-pool
+/// branch would link rayon and crossbeam into the browser's runtime, which has no threads.
+fn collect<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    let scoring = if collector.requires_scoring() {
+        EnableScoring::enabled_from_searcher(searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(searcher)
+    };
+    let weight = query.weight(scoring)?;
+    let mut fruits = Vec::new();
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        fruits.push(collector.collect_segment(weight.as_ref(), ord as u32, segment)?);
+    }
+    collector.merge_fruits(fruits)
 }
 
 fn squeeze(text: &str) -> String {

@@ -113,3 +113,37 @@ fn facets_snippets_and_bad_queries() {
         index.search(query, 0, 10).unwrap();
     }
 }
+
+#[test]
+fn facets_count_every_match_once_per_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = docs();
+    // A value listed twice in one document counts once.
+    docs[2].organisations.push("Jeugdregio Drenthe".into());
+    write_index(&dir.path().join("idx"), &docs).unwrap();
+    let index = SearchIndex::open(&dir.path().join("idx")).unwrap();
+    // Only an exclusion: every document matches, far more than one page of hits.
+    let results = index.search("-zzzz", 0, 1).unwrap();
+    assert_eq!(results.total, 4);
+    assert_eq!(results.hits.len(), 1);
+    let pairs = |list: &[(&str, usize)]| -> Vec<(String, usize)> {
+        list.iter().map(|(v, n)| (v.to_string(), *n)).collect()
+    };
+    assert_eq!(
+        results.facets["org"],
+        pairs(&[
+            ("Jeugdbescherming Noord en Veilig Thuis Groningen", 2),
+            ("Jeugdregio Drenthe", 1),
+            ("Keurmerkinstituut", 1),
+        ])
+    );
+    assert_eq!(
+        results.facets["grond"],
+        pairs(&[("5.1.2e", 1), ("5.2.1", 1)])
+    );
+    assert_eq!(
+        results.facets["type"],
+        pairs(&[("raadsbrief", 2), ("e-mail", 1), ("memo", 1)])
+    );
+    assert_eq!(results.facets["jaar"], pairs(&[("2025", 3), ("2024", 1)]));
+}
