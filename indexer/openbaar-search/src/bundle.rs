@@ -21,8 +21,13 @@ use tantivy::directory::{
 };
 use tantivy::{Directory, HasLen};
 
-/// Chunks are at most this big; a small archive's index is a handful of them.
-pub const CHUNK_SIZE: usize = 128 * 1024;
+/// Chunks are at most this big; a small archive's index is a handful of them. Every
+/// random read (a dictionary block, a stored document) costs a whole chunk, and every
+/// chunk is a file and a line in the hot file: 64 KB balances the two (measured with
+/// `examples/large_bundle.rs`).
+pub const CHUNK_SIZE: usize = 64 * 1024;
+/// The manifest format [`pack`] writes and [`BundleDirectory::from_hot`] reads.
+pub const FORMAT_VERSION: u32 = 2;
 /// A bundle up to this size is fetched whole at the first miss.
 pub const SMALL_BUNDLE: usize = 1024 * 1024;
 /// A file up to this size is fetched whole when one of its chunks is missed.
@@ -61,12 +66,22 @@ pub struct Manifest {
     pub files: BTreeMap<String, BundleFile>,
     /// Hot ranges.
     pub hot: Vec<HotRange>,
-    /// Sizes of all chunks, by hash.
-    pub chunk_sizes: BTreeMap<String, usize>,
     /// A bundle up to this size is fetched whole at the first miss.
     pub small_bundle: usize,
     /// A file up to this size is fetched whole when one of its chunks is missed.
     pub small_file: usize,
+}
+
+impl Manifest {
+    /// Every chunk of every file, with its length in bytes.
+    pub fn chunks(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.files.values().flat_map(move |file| {
+            file.chunks.iter().enumerate().map(move |(i, hash)| {
+                let start = i * self.chunk_size;
+                (hash.as_str(), (file.len - start).min(self.chunk_size))
+            })
+        })
+    }
 }
 
 /// How to cut an index into a bundle.
@@ -142,6 +157,12 @@ impl BundleDirectory {
         ) as usize;
         let json = hot_file.get(4..4 + len).ok_or_else(|| bad("truncated"))?;
         let manifest: Manifest = serde_json::from_slice(json).map_err(|e| bad(&e.to_string()))?;
+        if manifest.version != FORMAT_VERSION {
+            return Err(bad(&format!(
+                "format {} where {FORMAT_VERSION} was expected: rebuild the site",
+                manifest.version
+            )));
+        }
         let directory = BundleDirectory::default();
         {
             let mut store = directory.store.write().expect("store lock");
@@ -176,11 +197,12 @@ impl BundleDirectory {
         let store = self.store.read().expect("store lock");
         let manifest = store.manifest.as_ref().expect("manifest");
         let absent = |h: &&String| !store.chunks.contains_key(*h);
-        let total: usize = manifest.chunk_sizes.values().sum();
+        let total: usize = manifest.files.values().map(|f| f.len).sum();
         let mut wanted: Vec<String> = if total <= manifest.small_bundle {
             manifest
-                .chunk_sizes
-                .keys()
+                .files
+                .values()
+                .flat_map(|f| &f.chunks)
                 .filter(absent)
                 .cloned()
                 .collect()
@@ -382,20 +404,18 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
         }
     }
     let mut manifest = Manifest {
-        version: 1,
+        version: FORMAT_VERSION,
         chunk_size: options.chunk_size,
         small_bundle: options.small_bundle,
         small_file: options.small_file,
         files: BTreeMap::new(),
         hot: Vec::new(),
-        chunk_sizes: BTreeMap::new(),
     };
     let mut chunks: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (name, bytes) in &files {
         let mut hashes = Vec::new();
         for piece in bytes.chunks(options.chunk_size) {
             let h = hash(piece);
-            manifest.chunk_sizes.insert(h.clone(), piece.len());
             chunks.insert(h.clone(), piece.to_vec());
             hashes.push(h);
         }
@@ -419,7 +439,19 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
     for (h, bytes) in &chunks {
         directory.add_chunk(h, bytes.clone());
     }
-    crate::search::SearchIndex::open_directory(directory.clone()).map_err(io::Error::other)?;
+    let index =
+        crate::search::SearchIndex::open_directory(directory.clone()).map_err(io::Error::other)?;
+    // The block indexes of the term dictionaries belong to the hot part too: they are
+    // small, and without them a query's first read of each field's dictionary would
+    // cost a round of fetches of its own.
+    let searcher = index.index().reader().map_err(io::Error::other)?.searcher();
+    for segment in searcher.segment_readers() {
+        for (field, entry) in searcher.schema().fields() {
+            if entry.is_indexed() {
+                segment.inverted_index(field).map_err(io::Error::other)?;
+            }
+        }
+    }
     let recorded = directory
         .store
         .write()

@@ -8,5 +8,6 @@ pub mod query;
 pub mod runtime;
 pub mod schema;
 pub mod search;
+mod warm;
 #[cfg(feature = "native")]
 pub mod writer;

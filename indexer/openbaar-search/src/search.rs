@@ -18,6 +18,7 @@ use crate::analyzer::{self, terms};
 use crate::facets::{FacetCollector, FacetCounts};
 use crate::query::{parse, Clause, Filter};
 use crate::schema::{schema, Fields};
+use crate::warm::warm;
 
 /// A search over one index.
 pub struct SearchIndex {
@@ -96,7 +97,8 @@ impl SearchIndex {
                 facets: FacetCounts::new(),
             });
         }
-        let strict = self.build(&searcher, &clauses, Mode::AllWords);
+        let strict = self.build(&searcher, &clauses, Mode::AllWords)?;
+        warm(&self.index, &searcher, &self.fields, &*strict, &[]);
         let mut total = collect(&searcher, &*strict, &Count)?;
         let mut chosen = strict;
         let mut relaxed = None;
@@ -105,13 +107,15 @@ impl SearchIndex {
             .filter(|c| matches!(c, Clause::Word(_)))
             .count();
         if total == 0 && words > 1 {
-            let any = self.build(&searcher, &clauses, Mode::AnyWord);
+            let any = self.build(&searcher, &clauses, Mode::AnyWord)?;
             total = collect(&searcher, &*any, &Count)?;
             chosen = any;
             relaxed = Some("any");
         }
         if total < 3 {
-            let fuzzy = self.build(&searcher, &clauses, Mode::Typos);
+            let fuzzy = self.build(&searcher, &clauses, Mode::Typos)?;
+            let typo_fields = [self.fields.body_exact];
+            warm(&self.index, &searcher, &self.fields, &*fuzzy, &typo_fields);
             let fuzzy_total = collect(&searcher, &*fuzzy, &Count)?;
             if fuzzy_total > total {
                 total = fuzzy_total;
@@ -127,9 +131,15 @@ impl SearchIndex {
                 .order_by_score(),
         )?;
         let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
+        // Every hit's document is read before any failure counts, so that a bundle learns
+        // all the store chunks of the page at once.
+        let docs: Vec<tantivy::Result<TantivyDocument>> = top
+            .iter()
+            .map(|(_, address)| searcher.doc(*address))
+            .collect();
         let mut hits = Vec::new();
-        for (_, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
+        for doc in docs {
+            let doc = doc?;
             let snippet = snippets.snippet_from_doc(&doc);
             hits.push(Hit {
                 id: first(&doc, self.fields.id).unwrap_or_default(),
@@ -154,7 +164,14 @@ impl SearchIndex {
         })
     }
 
-    fn build(&self, searcher: &Searcher, clauses: &[Clause], mode: Mode) -> Box<dyn Query> {
+    /// Builds the query. Reading a filter's values from the index can fail (in the
+    /// browser: a chunk not fetched yet), and that must not pass for "no such value".
+    fn build(
+        &self,
+        searcher: &Searcher,
+        clauses: &[Clause],
+        mode: Mode,
+    ) -> tantivy::Result<Box<dyn Query>> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let word_occur = if mode == Mode::AnyWord {
             Occur::Should
@@ -164,18 +181,18 @@ impl SearchIndex {
         for clause in clauses {
             match clause {
                 Clause::Not(inner) => {
-                    if let Some(q) = self.clause(searcher, inner, mode) {
+                    if let Some(q) = self.clause(searcher, inner, mode)? {
                         parts.push((Occur::MustNot, q));
                     }
                 }
                 Clause::Filter(..) | Clause::Dates(..) => {
                     let q = self
-                        .clause(searcher, clause, mode)
+                        .clause(searcher, clause, mode)?
                         .unwrap_or_else(|| Box::new(BooleanQuery::new(Vec::new())));
                     parts.push((Occur::Must, q));
                 }
                 other => {
-                    if let Some(q) = self.clause(searcher, other, mode) {
+                    if let Some(q) = self.clause(searcher, other, mode)? {
                         parts.push((word_occur, q));
                     }
                 }
@@ -185,12 +202,17 @@ impl SearchIndex {
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
             parts.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
         }
-        Box::new(BooleanQuery::new(parts))
+        Ok(Box::new(BooleanQuery::new(parts)))
     }
 
-    fn clause(&self, searcher: &Searcher, clause: &Clause, mode: Mode) -> Option<Box<dyn Query>> {
+    fn clause(
+        &self,
+        searcher: &Searcher,
+        clause: &Clause,
+        mode: Mode,
+    ) -> tantivy::Result<Option<Box<dyn Query>>> {
         let f = &self.fields;
-        match clause {
+        Ok(match clause {
             Clause::Word(word) => {
                 let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
                 for (field, analyzer, boost) in [
@@ -238,23 +260,29 @@ impl SearchIndex {
                 }
             }
             Clause::Any(options) => {
-                let any: Vec<(Occur, Box<dyn Query>)> = options
-                    .iter()
-                    .filter_map(|c| self.clause(searcher, c, mode))
-                    .map(|q| (Occur::Should, q))
-                    .collect();
+                let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for option in options {
+                    if let Some(q) = self.clause(searcher, option, mode)? {
+                        any.push((Occur::Should, q));
+                    }
+                }
                 (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
             }
-            Clause::Not(inner) => self.clause(searcher, inner, mode),
-            Clause::Filter(filter, value) => self.filter(searcher, *filter, value),
+            Clause::Not(inner) => self.clause(searcher, inner, mode)?,
+            Clause::Filter(filter, value) => self.filter(searcher, *filter, value)?,
             Clause::Dates(low, high) => Some(Box::new(RangeQuery::new(
                 Bound::Included(Term::from_field_u64(f.date, *low)),
                 Bound::Included(Term::from_field_u64(f.date, *high)),
             ))),
-        }
+        })
     }
 
-    fn filter(&self, searcher: &Searcher, filter: Filter, value: &str) -> Option<Box<dyn Query>> {
+    fn filter(
+        &self,
+        searcher: &Searcher,
+        filter: Filter,
+        value: &str,
+    ) -> tantivy::Result<Option<Box<dyn Query>>> {
         let f = &self.fields;
         let words = |field: Field| {
             let terms: Vec<Term> = terms(&mut analyzer::exact(), value)
@@ -270,7 +298,7 @@ impl SearchIndex {
                 _ => Some(Box::new(PhraseQuery::new(terms)) as Box<dyn Query>),
             }
         };
-        match filter {
+        Ok(match filter {
             Filter::From => words(f.from),
             Filter::To => words(f.to),
             Filter::Person => words(f.people),
@@ -280,14 +308,14 @@ impl SearchIndex {
                     IndexRecordOption::Basic,
                 )) as Box<dyn Query>
             }),
-            Filter::Type => self.whole_values(searcher, f.doc_type, value),
-            Filter::Ground => self.whole_values(
+            Filter::Type => Some(self.whole_values(searcher, f.doc_type, value)?),
+            Filter::Ground => Some(self.whole_values(
                 searcher,
                 f.ground,
                 &value.replace([' ', '.'], "").to_lowercase(),
-            ),
-            Filter::Organisation => self.whole_values(searcher, f.organisation, value),
-        }
+            )?),
+            Filter::Organisation => Some(self.whole_values(searcher, f.organisation, value)?),
+        })
     }
 
     /// Values of a whole-value field that contain `value` (case and dots aside), so that
@@ -298,14 +326,12 @@ impl SearchIndex {
         searcher: &Searcher,
         field: Field,
         value: &str,
-    ) -> Option<Box<dyn Query>> {
+    ) -> tantivy::Result<Box<dyn Query>> {
         let wanted = squeeze(value);
         let mut matching: Vec<String> = Vec::new();
         for segment in searcher.segment_readers() {
-            let Ok(inverted) = segment.inverted_index(field) else {
-                continue;
-            };
-            let mut stream = inverted.terms().stream().ok()?;
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let text = String::from_utf8_lossy(stream.key()).into_owned();
                 if squeeze(&text).contains(&wanted) && !matching.contains(&text) {
@@ -324,7 +350,7 @@ impl SearchIndex {
             })
             .collect();
         // A filter that matches no value matches no document.
-        Some(Box::new(BooleanQuery::new(if any.is_empty() {
+        Ok(Box::new(BooleanQuery::new(if any.is_empty() {
             vec![(
                 Occur::Must,
                 Box::new(BooleanQuery::new(Vec::new())) as Box<dyn Query>,
@@ -361,11 +387,11 @@ fn collect<C: Collector>(
         EnableScoring::disabled_from_searcher(searcher)
     };
     let weight = query.weight(scoring)?;
-    let mut fruits = Vec::new();
-    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        fruits.push(collector.collect_segment(weight.as_ref(), ord as u32, segment)?);
-    }
-    collector.merge_fruits(fruits)
+    // Every segment runs before a failure counts (see `SearchIndex::warm`).
+    let fruits: Vec<tantivy::Result<_>> = (searcher.segment_readers().iter().enumerate())
+        .map(|(ord, segment)| collector.collect_segment(weight.as_ref(), ord as u32, segment))
+        .collect();
+    collector.merge_fruits(fruits.into_iter().collect::<tantivy::Result<_>>()?)
 }
 
 fn squeeze(text: &str) -> String {

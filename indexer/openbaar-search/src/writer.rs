@@ -23,7 +23,7 @@ pub enum IndexError {
     },
 }
 
-/// Writes `docs` as a fresh index into `dir` (created or emptied first), in one segment.
+/// Writes `docs` as a fresh index into `dir` (created or emptied first), as one segment.
 pub fn write_index(dir: &Path, docs: &[SearchDoc]) -> Result<(), IndexError> {
     let io = |source| IndexError::Io {
         path: dir.display().to_string(),
@@ -71,6 +71,12 @@ pub fn write_index(dir: &Path, docs: &[SearchDoc]) -> Result<(), IndexError> {
         writer.add_document(document)?;
     }
     writer.commit()?;
+    // One segment: a large archive fills the memory budget several times, and each
+    // segment would cost the browser its own dictionary, postings and store reads.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     writer.wait_merging_threads()?;
     Ok(())
 }
