@@ -100,3 +100,14 @@ test('a malformed query shows results or nothing, never an error', async () => {
     await server.stop();
   }
 });
+
+// The size target of the runtime (scripts/bench-search prints the figures): a guard, so
+// that a new dependency cannot push it over unnoticed.
+test('the search runtime stays under 500 KB gzipped', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { gzipSync } = await import('node:zlib');
+  const gz = ['openbaar-search.wasm', 'search-worker.js', 'search.js']
+    .map((f) => gzipSync(readFileSync(join(publicDir, 'zoeken', f)), { level: 9 }).length)
+    .reduce((a, b) => a + b, 0);
+  assert.ok(gz <= 500 * 1024, `runtime is ${(gz / 1024).toFixed(1)} KB gzipped`);
+});
