@@ -18,6 +18,8 @@ const size = (file) => {
 
 const runtime = ['openbaar-search.wasm', 'search-worker.js', 'search.js'].map((f) => [f, ...size(join(site, 'zoeken', f))]);
 for (const [name, raw, gz] of runtime) console.log(`runtime ${name}: ${kb(raw)} raw, ${kb(gz)} gzipped`);
+// What the browser fetches: the indexer's own gzipped copy of the module.
+console.log(`runtime as published: openbaar-search.wasm.gz ${kb(statSync(join(site, 'zoeken', 'openbaar-search.wasm.gz')).size)}`);
 const total = runtime.reduce((a, [, raw, gz]) => [a[0] + raw, a[1] + gz], [0, 0]);
 console.log(`runtime total: ${kb(total[0])} raw, ${kb(total[1])} gzipped`);
 

@@ -220,8 +220,12 @@ fn build(
             }
         }
         let runtime = site.root.join(search_runtime);
-        match std::fs::copy(&runtime, output.join("zoeken/openbaar-search.wasm")) {
-            Ok(_) => {}
+        match openbaar::search_index::publish_runtime(output, &runtime) {
+            Ok(stats) => eprintln!(
+                "search runtime: {} KB, {} KB gzipped",
+                stats.raw_bytes / 1024,
+                stats.gzipped_bytes / 1024
+            ),
             Err(err) => eprintln!(
                 "warning: search runtime {} not published ({err}); search will not work in the browser: run scripts/build",
                 runtime.display()
