@@ -1,7 +1,7 @@
 //! The index as files any static host can serve: immutable chunks named by their
 //! content hash, of bounded size, and one small hot file (`hot.bin`) with the table of
-//! files and chunks and every byte tantivy reads to open the index (after Quickwit's
-//! hotcache). A search that needs a chunk it does not have reports all the chunks it
+//! files and chunks, every byte tantivy reads to open the index and the block indexes of
+//! the term dictionaries (after Quickwit's hotcache). A search that needs a chunk it does not have reports all the chunks it
 //! missed; the caller fetches them together and runs it again. No HTTP Range requests:
 //! some hosts do not honour them.
 //!

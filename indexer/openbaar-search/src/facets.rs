@@ -63,6 +63,8 @@ impl Collector for FacetCollector {
         }
         Ok(SegmentFacets {
             text,
+            // No column when no document has a year. A read that failed in the browser is
+            // still seen: the bundle records the miss and the search runs again.
             year: fast.u64(schema.get_field_name(self.year.1)).ok(),
             years: BTreeMap::new(),
             scratch: Vec::new(),
