@@ -115,14 +115,13 @@ fn cold_query(bundle: &Path, query: &str) -> Result<Cost, Box<dyn std::error::Er
     let mut search = BundleSearch::new(&hot)?;
     let manifest = search.directory().manifest();
     let sizes: std::collections::HashMap<&str, usize> = manifest.chunks().collect();
-    let kind_of = |chunk: &str| {
-        manifest
-            .files
-            .iter()
-            .find(|(_, file)| file.chunks.iter().any(|c| c == chunk))
-            .and_then(|(name, _)| name.rsplit_once('.'))
-            .map_or("?".to_string(), |(_, ext)| ext.to_string())
-    };
+    let kinds: std::collections::HashMap<&str, &str> = (manifest.files.iter())
+        .flat_map(|(name, file)| {
+            let kind = name.rsplit_once('.').map_or("?", |(_, ext)| ext);
+            file.chunks.iter().map(move |chunk| (chunk.as_str(), kind))
+        })
+        .collect();
+    let kind_of = |chunk: &str| kinds[chunk].to_string();
     loop {
         match search.attempt(query, 0, 10)? {
             Attempt::Done(_) => return Ok(cost),

@@ -12,7 +12,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
+use tantivy::{Index, IndexReader, Searcher, Segment, TantivyDocument, Term};
 
 use crate::analyzer::{self, terms};
 use crate::facets::{FacetCollector, FacetCounts};
@@ -25,6 +25,8 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    /// The segments, read once from the index's meta file for the warm-up.
+    segments: Vec<Segment>,
 }
 
 /// A hit, as a result list shows it.
@@ -78,10 +80,12 @@ impl SearchIndex {
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()?;
         let (_, fields) = schema();
+        let segments = index.searchable_segments()?;
         Ok(SearchIndex {
             index,
             reader,
             fields,
+            segments,
         })
     }
 
@@ -98,7 +102,7 @@ impl SearchIndex {
             });
         }
         let strict = self.build(&searcher, &clauses, Mode::AllWords)?;
-        warm(&self.index, &searcher, &self.fields, &*strict, &[]);
+        warm(&self.segments, &searcher, &self.fields, &*strict, &[]);
         let mut total = collect(&searcher, &*strict, &Count)?;
         let mut chosen = strict;
         let mut relaxed = None;
@@ -115,7 +119,13 @@ impl SearchIndex {
         if total < 3 {
             let fuzzy = self.build(&searcher, &clauses, Mode::Typos)?;
             let typo_fields = [self.fields.body_exact];
-            warm(&self.index, &searcher, &self.fields, &*fuzzy, &typo_fields);
+            warm(
+                &self.segments,
+                &searcher,
+                &self.fields,
+                &*fuzzy,
+                &typo_fields,
+            );
             let fuzzy_total = collect(&searcher, &*fuzzy, &Count)?;
             if fuzzy_total > total {
                 total = fuzzy_total;

@@ -7,7 +7,7 @@ use tantivy::directory::CompositeFile;
 use tantivy::index::SegmentComponent;
 use tantivy::query::Query;
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Index, Searcher, Term};
+use tantivy::{Searcher, Segment, Term};
 
 use crate::facets::FacetCollector;
 use crate::schema::Fields;
@@ -20,7 +20,7 @@ use crate::schema::Fields;
 /// chunks a round can know about (after Quickwit's warm-up before search).
 /// `scanned` fields have their whole dictionary read: typo tolerance walks it.
 pub(crate) fn warm(
-    index: &Index,
+    segments: &[Segment],
     searcher: &Searcher,
     fields: &Fields,
     query: &dyn Query,
@@ -29,7 +29,6 @@ pub(crate) fn warm(
     let mut terms: Vec<(&Term, bool)> = Vec::new();
     query.query_terms(&mut |term, positions| terms.push((term, positions)));
     let facets = FacetCollector::new(fields);
-    let segments = index.searchable_segments().unwrap_or_default();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let _ = facets.for_segment(ord as u32, reader);
         for field in scanned {
