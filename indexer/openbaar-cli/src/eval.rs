@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use openbaar::redact_eval::{evaluate, parse_cases, Score};
+use openbaar::eval::redactions::{evaluate, parse_cases, Score};
+use openbaar::eval::Counts;
 
 /// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
 macro_rules! out {
@@ -65,17 +66,24 @@ fn run(file: &Path, verbose: bool) -> Result<(), String> {
 }
 
 fn line(name: &str, score: &Score) {
-    let (junk_p, junk_r) = score.junk_precision_recall();
     out!(
-        "  {name:<10} codes: precision {:.3} recall {:.3} (tp {} fp {} fn {})   junk paragraphs: precision {:.3} recall {:.3}",
-        score.precision(),
-        score.recall(),
-        score.true_positives,
-        score.false_positives,
-        score.false_negatives,
-        junk_p,
-        junk_r
+        "  {name:<10} codes: {}   junk paragraphs: precision {:.3} recall {:.3}",
+        figures(&score.codes),
+        score.junk.precision(),
+        score.junk.recall()
     );
+}
+
+/// `precision 0.983 recall 0.966 (tp 170 fp 3 fn 6)`.
+fn figures(counts: &Counts) -> String {
+    format!(
+        "precision {:.3} recall {:.3} (tp {} fp {} fn {})",
+        counts.precision(),
+        counts.recall(),
+        counts.true_positives,
+        counts.false_positives,
+        counts.false_negatives
+    )
 }
 
 /// Evaluates event dating and prints precision and recall.
@@ -83,21 +91,10 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
     let file = file.unwrap_or_else(|| PathBuf::from("indexer/openbaar/tests/data/events.tsv"));
     let result = std::fs::read_to_string(&file)
         .map_err(|e| e.to_string())
-        .and_then(|tsv| openbaar::events::evaluate(&tsv));
+        .and_then(|tsv| openbaar::eval::events::evaluate(&tsv));
     match result {
         Ok(score) => {
-            let (tp, fp, fneg) = (
-                score.true_positives,
-                score.false_positives,
-                score.false_negatives,
-            );
-            let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-            out!(
-                "{}: event dates precision {:.3} recall {:.3} (tp {tp} fp {fp} fn {fneg})",
-                file.display(),
-                ratio(tp, tp + fp),
-                ratio(tp, tp + fneg)
-            );
+            out!("{}: event dates {}", file.display(), figures(&score.dates));
             if verbose {
                 for line in score.wrong {
                     out!("  {line}");

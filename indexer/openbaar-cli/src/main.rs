@@ -12,7 +12,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use openbaar::config::{Settings, Site};
-use openbaar::pipeline::{extract_all, Extraction};
+use openbaar::model::Extraction;
+use openbaar::records::extract_all;
 
 use crate::progress::Reporter;
 
@@ -154,9 +155,10 @@ fn extract(paths: &[PathBuf], json: bool, config: &std::path::Path) -> ExitCode 
                 out,
                 "{}  {:5}  {:>3} p.  {}  {}",
                 doc.id,
-                format!("{:?}", doc.kind).to_lowercase(),
+                doc.kind.name(),
                 doc.page_count,
-                doc.date.as_deref().unwrap_or("----------"),
+                doc.date
+                    .map_or_else(|| "----------".to_string(), |d| d.to_string()),
                 doc.title
             )
         };
@@ -202,17 +204,17 @@ fn build(
     summary::print(&extraction);
     if !no_zola {
         eprintln!("running zola build into {}", output.display());
-        if let Err(err) = openbaar::zola::build(&site.root, output) {
+        if let Err(err) = openbaar::site::zola::build(&site.root, output) {
             eprintln!("error: {err}");
             return ExitCode::from(2);
         }
-        match openbaar::search_index::write_bundle(output, &extraction) {
+        match openbaar::site::search::write_bundle(output, &extraction) {
             Ok(stats) => eprintln!(
                 "search index: {} chunks ({} KB) and a hot file of {} KB in {}",
                 stats.chunks,
                 stats.chunk_bytes / 1024,
                 stats.hot_bytes / 1024,
-                output.join(openbaar::search_index::BUNDLE_DIR).display()
+                output.join(openbaar::site::search::BUNDLE_DIR).display()
             ),
             Err(err) => {
                 eprintln!("error: search index: {err}");
@@ -220,7 +222,7 @@ fn build(
             }
         }
         let runtime = site.root.join(search_runtime);
-        match openbaar::search_index::publish_runtime(output, &runtime) {
+        match openbaar::site::search::publish_runtime(output, &runtime) {
             Ok(stats) => eprintln!(
                 "search runtime: {} KB, {} KB gzipped",
                 stats.raw_bytes / 1024,

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use openbaar::pipeline::Progress;
+use openbaar::records::Progress;
 
 /// Draws progress on standard error.
 pub enum Reporter {

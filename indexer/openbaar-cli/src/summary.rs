@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use openbaar::pipeline::Extraction;
+use openbaar::model::{Extraction, Kind};
 
 /// Prints the summary to standard error (standard output may carry JSON).
 pub fn print(extraction: &Extraction) {
@@ -39,14 +39,12 @@ pub fn print(extraction: &Extraction) {
     let listed = extraction
         .documents
         .iter()
-        .filter(|b| {
-            b.document.inventory.is_some() && b.document.kind != openbaar::record::Kind::Withheld
-        })
+        .filter(|b| b.document.inventory.is_some() && b.document.kind != Kind::Withheld)
         .count();
     let withheld = extraction
         .documents
         .iter()
-        .filter(|b| b.document.kind == openbaar::record::Kind::Withheld)
+        .filter(|b| b.document.kind == Kind::Withheld)
         .count();
     if listed + withheld > 0 {
         let (agree, explained) = extraction.ground_agreement();
@@ -94,8 +92,8 @@ pub fn print(extraction: &Extraction) {
                 eprintln!(
                     "  differs {}: date {} / listed {}; email {} / listed {}",
                     check.source,
-                    check.date.0.as_deref().unwrap_or("-"),
-                    check.date.1.as_deref().unwrap_or("-"),
+                    day(check.date.0),
+                    day(check.date.1),
                     check.email.0,
                     check.email.1
                 );
@@ -117,4 +115,9 @@ pub fn print(extraction: &Extraction) {
             eprintln!("  skipped {}: {}", problem.source, problem.reason);
         }
     }
+}
+
+/// A day as `YYYY-MM-DD`, or `-`.
+fn day(date: Option<impl std::fmt::Display>) -> String {
+    date.map_or_else(|| "-".to_string(), |d| d.to_string())
 }

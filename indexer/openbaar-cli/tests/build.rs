@@ -45,7 +45,8 @@ fn site_with(archive: &[(&str, &[u8])]) -> tempfile::TempDir {
 }
 
 fn zola_available(root: &Path) -> bool {
-    openbaar::zola::find_zola(root).is_some() || openbaar::zola::find_zola(&repo()).is_some()
+    openbaar::site::zola::find_zola(root).is_some()
+        || openbaar::site::zola::find_zola(&repo()).is_some()
 }
 
 fn build(root: &Path, extra: &[&str]) -> std::process::Output {
@@ -56,7 +57,7 @@ fn build(root: &Path, extra: &[&str]) -> std::process::Output {
         .args(extra);
     // Use the zola scripts/setup installed for the repository, if there is no other.
     if std::env::var_os("OPENBAAR_ZOLA").is_none() {
-        if let Some(zola) = openbaar::zola::find_zola(&repo()) {
+        if let Some(zola) = openbaar::site::zola::find_zola(&repo()) {
             command.env("OPENBAAR_ZOLA", zola);
         }
     }

@@ -3,31 +3,28 @@
 //!
 //! The data flow reads top to bottom, one module per step:
 //!
-//! 1. [`archive`]: find the files and detect their formats;
-//! 2. [`extract`]: raw text per page and what the format states (headers, metadata);
-//! 3. [`normalise`]: Unicode, hyphenation, headers and footers, paragraphs;
-//! 4. [`metadata`]: title and, later, dates, people and organisations;
-//! 5. [`site`]: Zola content for every document;
-//! 6. [`zola`]: `zola build` into `public/`.
+//! 1. [`input`]: find the files of an archive and detect their formats;
+//! 2. [`extract`]: raw text per page and what the format states (headers, metadata),
+//!    and the rows of inventory lists;
+//! 3. [`normalise`]: Unicode, hyphenation, running headers and footers, paragraphs;
+//! 4. [`facts`]: redactions, messages, dates, title, type, people and events of one
+//!    document;
+//! 5. [`records`]: runs steps 1–4 for every file and assembles the records, with
+//!    inventory lists applied and threads linked;
+//! 6. [`site`]: Zola content, timelines, the search bundle, and `zola build`.
 //!
-//! [`pipeline`] runs steps 1–4 over an archive; [`record`] holds the one document
-//! record every step shares; [`config`] reads the settings from `config.toml`.
+//! Every step depends on [`model`], which holds every shared type (the document record
+//! and its facts) and depends on nothing; steps never depend on each other, except that
+//! [`records`] runs the steps before it (`tests/layout.rs` checks this). [`config`]
+//! reads the settings from `config.toml`; [`eval`] measures the fact finders on
+//! labelled cases.
 
-pub mod archive;
 pub mod config;
-pub mod dates;
-pub mod events;
+pub mod eval;
 pub mod extract;
-pub mod grounds;
-pub mod inventory;
-pub mod messages;
-pub mod metadata;
+pub mod facts;
+pub mod input;
+pub mod model;
 pub mod normalise;
-pub mod pipeline;
-pub mod record;
-pub mod redact;
-pub mod redact_eval;
-pub mod search_index;
+pub mod records;
 pub mod site;
-pub mod timeline;
-pub mod zola;

@@ -13,8 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::extract::RawPage;
-use crate::record::Page;
+use crate::model::{Page, RawPage, MARKER};
 
 /// A line this close to the longest lines of its page (as a fraction) is taken to run
 /// on into the next line: it was broken by the layout, not by the author.
@@ -55,7 +54,7 @@ pub fn clean_text(text: &str) -> String {
             '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\t' => out.push(' '),
             '\r' => {}
             // The redaction marker must only ever mean a redaction.
-            crate::redact::MARKER => out.push('■'),
+            MARKER => out.push('■'),
             '\u{000C}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             c if c.is_control() && c != '\n' => {}
             c => out.push(c),
@@ -291,7 +290,7 @@ fn collapse_spaces(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Provenance;
+    use crate::model::Provenance;
 
     fn page(text: &str) -> RawPage {
         RawPage {

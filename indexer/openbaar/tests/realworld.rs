@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use openbaar::config::Settings;
-use openbaar::pipeline::{extract_all, NoProgress};
-use openbaar::record::{Kind, Provenance};
+use openbaar::model::{Extraction, Kind, Provenance};
+use openbaar::records::{extract_all, NoProgress};
 
 fn realworld() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/realworld");
@@ -56,7 +56,7 @@ fn every_real_pdf_gives_a_record_with_text() {
 }
 
 /// The three dossiers that come with an inventory list, extracted together.
-fn dossiers_with_inventory(dir: &std::path::Path) -> openbaar::pipeline::Extraction {
+fn dossiers_with_inventory(dir: &std::path::Path) -> Extraction {
     let dossiers: Vec<PathBuf> = ["woo1", "woo2", "woo3"]
         .iter()
         .map(|d| dir.join(d))
@@ -100,7 +100,10 @@ fn inventory_lists_attach_and_compare() {
     );
     // The list's date replaces a PDF's export date.
     let mail = docs.iter().find(|d| d.source == "woo3/173783.pdf").unwrap();
-    assert_eq!(mail.date.as_deref(), Some("2020-09-14"));
+    assert_eq!(
+        mail.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-09-14")
+    );
     assert_eq!(
         mail.inventory.as_ref().unwrap().judgement.as_deref(),
         Some("Deels Openbaar")

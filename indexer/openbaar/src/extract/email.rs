@@ -1,11 +1,12 @@
 //! Email messages (.eml) and mailboxes (.mbox), through mail-parser: headers, the
 //! text body (HTML-only mails are converted to text), and attachments.
 
+use chrono::NaiveDate;
 use mail_parser::mailbox::mbox::MessageIterator;
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
-use super::{Embedded, ExtractError, Extracted, RawPage};
-use crate::record::Provenance;
+use super::ExtractError;
+use crate::model::{DateSource, Embedded, Extracted, Provenance, RawPage};
 
 /// Extracts one RFC 5322 message.
 pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
@@ -57,12 +58,10 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             text: body,
         }],
         title: None,
-        date: message.date().map(|d| {
-            (
-                format!("{:04}-{:02}-{:02}", d.year, d.month, d.day),
-                "email_header",
-            )
-        }),
+        date: message
+            .date()
+            .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()))
+            .map(|d| (d, DateSource::EmailHeader)),
         from: message.from().and_then(|a| addresses(a).into_iter().next()),
         to: message.to().map(addresses).unwrap_or_default(),
         cc: message.cc().map(addresses).unwrap_or_default(),
@@ -157,7 +156,10 @@ Bijlage tekst.\r\n\
         );
         assert_eq!(e.to.len(), 2);
         assert_eq!(e.cc, vec!["5.1.2e@jbn-vtg.nl"]);
-        assert_eq!(e.date, Some(("2025-08-28".into(), "email_header")));
+        assert_eq!(
+            e.date,
+            Some(("2025-08-28".parse().unwrap(), DateSource::EmailHeader))
+        );
         assert!(e.pages[0].text.contains("coördinatiepunt"));
         assert_eq!(e.attachments.len(), 1);
         assert_eq!(e.attachments[0].name, "notitie.txt");

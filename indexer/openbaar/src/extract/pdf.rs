@@ -1,10 +1,11 @@
 //! PDF files, through MuPDF: the text layer page by page, the info dictionary's title
 //! and creation date, and detection of pages that are only an image.
 
+use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
-use super::{ExtractError, Extracted, RawPage};
-use crate::record::Provenance;
+use super::ExtractError;
+use crate::model::{DateSource, Extracted, Provenance, RawPage};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
 /// taken to be a scan without a text layer (page numbers and stamps alone stay under it).
@@ -56,7 +57,7 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         title: info(MetadataName::Title).filter(|t| is_meaningful_title(t)),
         date: info(MetadataName::CreationDate)
             .and_then(|d| pdf_date(&d))
-            .map(|d| (d, "pdf_metadata")),
+            .map(|d| (d, DateSource::PdfMetadata)),
         subject: None,
         ..Extracted::default()
     })
@@ -79,8 +80,8 @@ fn is_meaningful_title(title: &str) -> bool {
         || title.chars().filter(|c| c.is_alphabetic()).count() < 3)
 }
 
-/// Turns a PDF date (`D:20250326103000+01'00'`) into `YYYY-MM-DD`.
-pub fn pdf_date(raw: &str) -> Option<String> {
+/// Turns a PDF date (`D:20250326103000+01'00'`) into its day.
+pub fn pdf_date(raw: &str) -> Option<NaiveDate> {
     let digits: String = raw
         .trim_start_matches("D:")
         .chars()
@@ -90,12 +91,11 @@ pub fn pdf_date(raw: &str) -> Option<String> {
         return None;
     }
     let (y, m, d) = (&digits[0..4], &digits[4..6], &digits[6..8]);
-    let (month, day): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
-    let year: u32 = y.parse().ok()?;
-    if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    let year: i32 = y.parse().ok()?;
+    if !(1900..=2200).contains(&year) {
         return None;
     }
-    Some(format!("{y}-{m}-{d}"))
+    NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
 }
 
 #[cfg(test)]
@@ -104,11 +104,13 @@ mod tests {
 
     #[test]
     fn pdf_dates() {
+        let day = |raw: &str| pdf_date(raw).map(|d| d.to_string());
         assert_eq!(
-            pdf_date("D:20250326103000+01'00'").as_deref(),
+            day("D:20250326103000+01'00'").as_deref(),
             Some("2025-03-26")
         );
-        assert_eq!(pdf_date("20200918").as_deref(), Some("2020-09-18"));
+        assert_eq!(day("20200918").as_deref(), Some("2020-09-18"));
+        assert_eq!(day("D:20250231"), None);
         assert_eq!(pdf_date("D:2025"), None);
         assert_eq!(pdf_date("D:20251399"), None);
     }

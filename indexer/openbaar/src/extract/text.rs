@@ -1,7 +1,7 @@
 //! Plain text and Markdown files: one page, the text as it is.
 
-use super::{ExtractError, Extracted, RawPage};
-use crate::record::Provenance;
+use super::ExtractError;
+use crate::model::{Extracted, Provenance, RawPage};
 
 /// Reads a UTF-8 text file (invalid bytes become U+FFFD rather than failing the file).
 pub fn extract_text(bytes: &[u8]) -> Result<Extracted, ExtractError> {

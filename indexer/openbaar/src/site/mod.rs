@@ -1,4 +1,6 @@
-//! Step 5: write the Zola content for the documents.
+//! Step 6: the site. Zola content for every document, the redaction counts and the
+//! timelines ([`timeline`]); after `zola build`, the search bundle and runtime next to
+//! it ([`search`]); [`zola`] runs Zola itself.
 //!
 //! The indexer owns one content folder (`content/documenten` by default) and rewrites
 //! it on every build: a section `_index.md` with archive-wide counts, and per document a
@@ -14,26 +16,28 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod document_page;
+pub mod search;
 mod segments;
 mod summary;
-mod timeline;
+pub mod timeline;
+pub mod zola;
 
-use segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
+use document_page::page_file;
 use summary::{summarise, RedactionSummary};
 
 use crate::config::Site;
-use crate::pipeline::{Built, Extraction, Original};
-use crate::record::Document;
+use crate::model::{Built, Document, Extraction, Original};
 
 /// A file that marks a folder as written by Openbaar, so it is safe to clear.
-pub const MARKER: &str = ".openbaar-generated";
+pub const GENERATED_STAMP: &str = ".openbaar-generated";
 
 /// Why the content could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {
     /// The target folder holds files Openbaar did not write.
     #[error(
-        "{0} exists and was not written by openbaar (no {MARKER} file); refusing to delete it"
+        "{0} exists and was not written by openbaar (no {GENERATED_STAMP} file); refusing to delete it"
     )]
     NotOurs(String),
     /// Writing failed.
@@ -66,80 +70,10 @@ struct SectionExtra {
 }
 
 #[derive(Serialize)]
-struct PageFrontMatter<'a> {
-    title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
-    weight: usize,
-    taxonomies: Taxonomies,
-    extra: PageExtra<'a>,
-}
-
-#[derive(Serialize)]
-struct Taxonomies {
-    gronden: Vec<String>,
-    soort: Vec<String>,
-    organisatie: Vec<String>,
-    persoon: Vec<String>,
-    jaar: Vec<String>,
-    draad: Vec<String>,
-}
-
-#[derive(Serialize)]
 struct RedactionsFrontMatter {
     title: &'static str,
     template: &'static str,
     extra: RedactionSummary,
-}
-
-#[derive(Serialize)]
-struct EventOut {
-    date: String,
-    label: String,
-    sentence: String,
-    resolved: bool,
-}
-
-#[derive(Serialize)]
-struct Link {
-    id: String,
-    title: String,
-}
-
-#[derive(Serialize)]
-struct PageExtra<'a> {
-    id: &'a str,
-    kind: String,
-    kind_label: &'static str,
-    source: String,
-    file_name: String,
-    original: String,
-    size_bytes: u64,
-    page_count: u32,
-    scanned_pages: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_source: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    doc_type: Option<String>,
-    from: Vec<Vec<Segment>>,
-    to: Vec<Vec<Segment>>,
-    cc: Vec<Vec<Segment>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subject: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parent: Option<Link>,
-    attachments: Vec<Link>,
-    duplicates: Vec<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    inventory: Option<crate::inventory::InventoryEntry>,
-    people: Vec<crate::record::Person>,
-    events: Vec<EventOut>,
-    thread: Vec<MessageOut>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    thread_key: Option<String>,
-    redactions: RedactionSummary,
-    organisations: Vec<String>,
-    pages: Vec<PageOut>,
 }
 
 fn write(path: &Path, contents: &[u8]) -> Result<(), SiteError> {
@@ -214,14 +148,14 @@ fn prepare_dir(dir: &Path) -> Result<(), SiteError> {
     };
     if dir.exists() {
         let empty = fs::read_dir(dir).map_err(io_error)?.next().is_none();
-        if !empty && !dir.join(MARKER).exists() {
+        if !empty && !dir.join(GENERATED_STAMP).exists() {
             return Err(SiteError::NotOurs(dir.display().to_string()));
         }
         fs::remove_dir_all(dir).map_err(io_error)?;
     }
     fs::create_dir_all(dir).map_err(io_error)?;
     write(
-        &dir.join(MARKER),
+        &dir.join(GENERATED_STAMP),
         b"Written by openbaar build; deleted and rewritten on every build.\n",
     )
 }
@@ -273,110 +207,6 @@ fn section_file(extraction: &Extraction) -> String {
         },
     };
     front_matter(&front)
-}
-
-fn page_file(
-    doc: &Document,
-    weight: usize,
-    original: &str,
-    titles: &HashMap<&str, &str>,
-) -> String {
-    let link = |id: &String| Link {
-        id: id.clone(),
-        title: one_line(titles.get(id.as_str()).copied().unwrap_or(id)),
-    };
-    let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
-    let front = PageFrontMatter {
-        title: one_line(&doc.title),
-        date: doc.date.as_deref(),
-        weight,
-        taxonomies: Taxonomies {
-            gronden: ground_codes_for_site(doc),
-            soort: doc.doc_type.iter().map(|t| one_line(t)).collect(),
-            organisatie: lines(&doc.organisations),
-            persoon: {
-                let mut names: Vec<String> = doc.people.iter().map(|p| one_line(&p.name)).collect();
-                names.sort();
-                names.dedup();
-                names
-            },
-            jaar: doc
-                .date
-                .iter()
-                .filter_map(|d| d.get(..4))
-                .map(str::to_string)
-                .collect(),
-            draad: doc.thread.iter().map(|t| one_line(t)).collect(),
-        },
-        extra: PageExtra {
-            id: &doc.id,
-            kind: format!("{:?}", doc.kind).to_lowercase(),
-            kind_label: doc.kind.label_nl(),
-            source: one_line(&doc.source),
-            file_name: one_line(&doc.file_name),
-            original: original.to_string(),
-            size_bytes: doc.size_bytes,
-            page_count: doc.page_count,
-            scanned_pages: doc.scanned_pages(),
-            date_source: doc.date_source.clone(),
-            doc_type: doc.doc_type.as_deref().map(one_line),
-            from: header_out("from", doc.from.as_slice(), &doc.redactions),
-            to: header_out("to", &doc.to, &doc.redactions),
-            cc: header_out("cc", &doc.cc, &doc.redactions),
-            subject: doc.subject.as_deref().map(one_line),
-            parent: doc.parent.as_ref().map(link),
-            attachments: doc.attachments.iter().map(link).collect(),
-            duplicates: lines(&doc.duplicates),
-            inventory: doc.inventory.clone().map(|mut entry| {
-                entry.title = entry.title.as_deref().map(one_line);
-                entry.notes = lines(&entry.notes);
-                entry
-            }),
-            people: doc
-                .people
-                .iter()
-                .map(|p| crate::record::Person {
-                    name: one_line(&p.name),
-                    function: p.function.as_deref().map(one_line),
-                    role: p.role.clone(),
-                })
-                .collect(),
-            events: doc
-                .events
-                .iter()
-                .map(|e| EventOut {
-                    label: crate::timeline::date_label(&e.date, e.qualifier.as_deref()),
-                    date: e.date.clone(),
-                    sentence: one_line(&e.sentence),
-                    resolved: e.resolved,
-                })
-                .collect(),
-            thread: if doc.messages.is_empty() {
-                Vec::new()
-            } else {
-                thread_out(doc)
-            },
-            thread_key: doc.thread.as_deref().map(one_line),
-            redactions: summarise([doc]),
-            organisations: lines(&doc.organisations),
-            pages: pages_out(&doc.pages, &doc.redactions),
-        },
-    };
-    front_matter(&front)
-}
-
-/// The grounds a document is listed under: found in it, or given by the inventory
-/// for a withheld document.
-fn ground_codes_for_site(doc: &Document) -> Vec<String> {
-    let mut codes = doc.ground_codes();
-    if let Some(entry) = &doc.inventory {
-        for code in &entry.grounds {
-            if !codes.contains(code) {
-                codes.push(code.clone());
-            }
-        }
-    }
-    codes
 }
 
 /// Serialises front matter between `+++` fences, with an empty body.

@@ -1,10 +1,12 @@
 //! Text with redaction markers, cut into segments the templates print: plain text (which
 //! they escape) and redaction bars (which carry the code and its ground).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::record::{Page, Provenance, Redaction};
-use crate::redact::MARKER;
+use crate::model::{
+    placed_paragraphs, Document, Page, Provenance, Redaction, RedactionField, MARKER,
+};
 
 /// A piece of a paragraph or header value.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,7 +82,9 @@ fn bar(redaction: Option<&Redaction>) -> Segment {
 
 /// The pages of a document as segments, consuming the text redactions in order.
 pub fn pages_out(pages: &[Page], redactions: &[Redaction]) -> Vec<PageOut> {
-    let mut in_text = redactions.iter().filter(|r| r.field == "text");
+    let mut in_text = redactions
+        .iter()
+        .filter(|r| r.field == RedactionField::Text);
     pages
         .iter()
         .map(|page| PageOut {
@@ -96,7 +100,11 @@ pub fn pages_out(pages: &[Page], redactions: &[Redaction]) -> Vec<PageOut> {
 }
 
 /// Header values (`from`, `to`, `cc`) as segments.
-pub fn header_out(field: &str, values: &[String], redactions: &[Redaction]) -> Vec<Vec<Segment>> {
+pub fn header_out(
+    field: RedactionField,
+    values: &[String],
+    redactions: &[Redaction],
+) -> Vec<Vec<Segment>> {
     let mut in_field = redactions.iter().filter(|r| r.field == field);
     values
         .iter()
@@ -107,14 +115,13 @@ pub fn header_out(field: &str, values: &[String], redactions: &[Redaction]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grounds;
-    use crate::redact::Place;
+    use crate::model::{grounds, Place};
 
     fn redaction(code: &str) -> Redaction {
         Redaction {
             code: Some(code.into()),
             grounds: vec![grounds::get(code).unwrap().clone()],
-            field: "text".into(),
+            field: RedactionField::Text,
             page: 1,
             span: None,
             place: Place::Body,
@@ -156,7 +163,7 @@ pub struct MessageOut {
     to: Vec<Vec<Segment>>,
     cc: Vec<Vec<Segment>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
+    date: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     time: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,8 +173,11 @@ pub struct MessageOut {
 
 /// An email's text grouped by message. Header paragraphs are left out (the header is
 /// shown as data); every paragraph still consumes its redactions, so bars stay aligned.
-pub fn thread_out(doc: &crate::record::Document) -> Vec<MessageOut> {
-    let mut in_text = doc.redactions.iter().filter(|r| r.field == "text");
+pub fn thread_out(doc: &Document) -> Vec<MessageOut> {
+    let mut in_text = doc
+        .redactions
+        .iter()
+        .filter(|r| r.field == RedactionField::Text);
     // Header values of quoted messages: their bars are drawn without a code here; the
     // codes are shown where the header stands in the text.
     let bare = |value: &str| segments(&super::one_line(value), &mut std::iter::empty());
@@ -180,32 +190,28 @@ pub fn thread_out(doc: &crate::record::Document) -> Vec<MessageOut> {
             from: m.from.as_deref().map(bare).unwrap_or_default(),
             to: m.to.iter().map(|v| bare(v)).collect(),
             cc: m.cc.iter().map(|v| bare(v)).collect(),
-            date: m.date.clone(),
-            time: m.time.clone(),
+            date: m.date,
+            time: m.time.map(|t| t.format("%H:%M").to_string()),
             subject: m.subject.as_deref().map(super::one_line),
             paragraphs: Vec::new(),
         })
         .collect();
-    let mut offset = 0usize;
     let mut last_page = None;
-    for page in &doc.pages {
-        for paragraph in &page.paragraphs {
-            let segments = segments(paragraph, &mut in_text);
-            let at = offset;
-            offset += paragraph.chars().count() + 2;
-            let owner = doc
-                .messages
-                .iter()
-                .position(|m| m.body_span.0 <= at && at < m.body_span.1.max(m.body_span.0 + 1));
-            if let Some(index) = owner {
-                let page_marker =
-                    (last_page != Some(page.number) && doc.page_count > 1).then_some(page.number);
-                last_page = Some(page.number);
-                out[index].paragraphs.push(ThreadParagraph {
-                    page: page_marker,
-                    segments,
-                });
-            }
+    for paragraph in placed_paragraphs(&doc.pages) {
+        let segments = segments(paragraph.text, &mut in_text);
+        let at = paragraph.start;
+        let owner = doc
+            .messages
+            .iter()
+            .position(|m| m.body_span.0 <= at && at < m.body_span.1.max(m.body_span.0 + 1));
+        if let Some(index) = owner {
+            let number = paragraph.page.number;
+            let page_marker = (last_page != Some(number) && doc.page_count > 1).then_some(number);
+            last_page = Some(number);
+            out[index].paragraphs.push(ThreadParagraph {
+                page: page_marker,
+                segments,
+            });
         }
     }
     out

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::grounds;
-use crate::record::{Document, Redaction};
+use crate::model::{grounds, Document, Redaction};
 
 /// How often a ground was used.
 #[derive(Debug, Serialize, PartialEq)]
@@ -79,8 +78,9 @@ pub fn summarise<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Redac
         for code in codes_here {
             grounds_seen.entry(code).or_default().1 += 1;
         }
-        if let Some(month) = doc.date.as_deref().and_then(|d| d.get(..7)) {
-            let entry = months.entry(month.to_string()).or_default();
+        if let Some(date) = doc.date {
+            let month = date.format("%Y-%m").to_string();
+            let entry = months.entry(month).or_default();
             entry.0 += doc.redactions.len();
             entry.1 += 1;
         }

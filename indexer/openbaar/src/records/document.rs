@@ -1,43 +1,47 @@
 //! One document's record from what its format gave: normalise, redact, find the
 //! messages, date, type, people, organisations and events.
 
+use chrono::NaiveDate;
+
 use super::Unit;
 use crate::config::Settings;
-use crate::extract::Extracted;
-use crate::messages::{self, Message};
-use crate::metadata;
+use crate::facts::doc_type::doc_type;
+use crate::facts::document_date::document_date;
+use crate::facts::events::{opening_decision, paragraph_events, Anchor};
+use crate::facts::people::{name_of, signatories};
+use crate::facts::title::title;
+use crate::facts::{messages, redact};
+use crate::model::{
+    placed_paragraphs, DateSource, DocType, Document, Event, Extracted, Kind, Message, Page,
+    Person, RedactionField, Role, PARAGRAPH_SEPARATOR,
+};
 use crate::normalise::normalise_pages;
-use crate::record::{Document, Kind};
-use crate::redact;
 
 /// The events of a document. A paragraph inside an email message is read against that
 /// message's sent date; the rest against the document date.
 fn document_events(
-    pages: &[crate::record::Page],
+    pages: &[Page],
     messages: &[Message],
-    date: Option<&str>,
-    date_source: Option<&str>,
-    doc_type: &str,
-) -> Vec<crate::record::Event> {
-    use crate::events::{opening_decision, paragraph_events, Anchor};
-    let document_anchor = date
-        .zip(date_source)
-        .and_then(|(d, s)| Anchor::for_document(d, s));
+    dated: Option<(NaiveDate, DateSource)>,
+    doc_type: DocType,
+) -> Vec<Event> {
+    let document_anchor = dated.map(|(date, source)| Anchor::for_document(date, source));
+    // A letter's own date line dates the decision it opens with.
+    let letter_date = dated
+        .filter(|&(_, source)| doc_type.is_letter() && source == DateSource::DateLine)
+        .map(|(date, _)| date);
     let mut events = Vec::new();
-    let mut offset = 0;
-    for (index, paragraph) in pages.iter().flat_map(|p| p.paragraphs.iter()).enumerate() {
+    for paragraph in placed_paragraphs(pages) {
         let anchor = messages
             .iter()
-            .find(|m| m.body_span.0 <= offset && offset < m.body_span.1)
-            .and_then(|m| m.date.as_deref())
-            .and_then(|d| Anchor::for_document(d, "email_sent"))
+            .find(|m| m.body_span.0 <= paragraph.start && paragraph.start < m.body_span.1)
+            .and_then(|m| m.date)
+            .map(|date| Anchor::for_document(date, DateSource::EmailSent))
             .or(document_anchor);
-        events.extend(paragraph_events(paragraph, offset, anchor));
-        let letter = matches!(doc_type, "raadsbrief" | "brief") && date_source == Some("date_line");
-        if letter && index < 8 {
-            events.extend(date.and_then(|d| opening_decision(paragraph, offset, d)));
+        events.extend(paragraph_events(paragraph.text, paragraph.start, anchor));
+        if let Some(date) = letter_date.filter(|_| paragraph.index < 8) {
+            events.extend(opening_decision(paragraph.text, paragraph.start, date));
         }
-        offset += paragraph.chars().count() + 2;
     }
     events
 }
@@ -53,15 +57,15 @@ pub(super) fn build_record(
     let mut pages = normalise_pages(&extracted.pages);
     // The title is chosen before redaction, so a subject line stays whole; it is
     // redacted on its own below.
-    let title = metadata::title(&extracted, &pages, &unit.file_name);
+    let title = title(&extracted, &pages, &unit.file_name);
     let mut extracted = extracted;
     let mut from: Vec<String> = extracted.from.take().into_iter().collect();
     let mut redactions = redact::redact_document(
         &mut pages,
         &mut [
-            ("from", &mut from),
-            ("to", &mut extracted.to),
-            ("cc", &mut extracted.cc),
+            (RedactionField::From, &mut from),
+            (RedactionField::To, &mut extracted.to),
+            (RedactionField::Cc, &mut extracted.cc),
         ],
         settings,
     );
@@ -74,7 +78,10 @@ pub(super) fn build_record(
         // The email itself is the first message; quoted ones follow in its body.
         let body_end = messages
             .first()
-            .map(|m| m.header_start.saturating_sub(2))
+            .map(|m| {
+                m.header_start
+                    .saturating_sub(PARAGRAPH_SEPARATOR.chars().count())
+            })
             .unwrap_or_else(|| text.chars().count());
         messages.insert(
             0,
@@ -82,7 +89,7 @@ pub(super) fn build_record(
                 from: from.first().cloned(),
                 to: extracted.to.clone(),
                 cc: extracted.cc.clone(),
-                date: extracted.date.as_ref().map(|(d, _)| d.clone()),
+                date: extracted.date.map(|(date, _)| date),
                 time: None,
                 subject: extracted.subject.clone(),
                 body_span: (0, body_end),
@@ -103,36 +110,26 @@ pub(super) fn build_record(
         .find_map(|m| m.subject.as_deref())
         .map(messages::thread_key)
         .filter(|k| !k.is_empty());
-    let (date, date_source) =
-        match metadata::document_date(extracted.date.as_ref(), &pages, &messages) {
-            Some((date, source)) => (Some(date), Some(source.to_string())),
-            None => (None, None),
-        };
-    let doc_type = metadata::doc_type(kind, &title, &pages, !messages.is_empty());
-    let events = document_events(
-        &pages,
-        &messages,
-        date.as_deref(),
-        date_source.as_deref(),
-        doc_type,
-    );
+    let dated = document_date(extracted.date, &pages, &messages);
+    let doc_type = doc_type(kind, &title, &pages, !messages.is_empty());
+    let events = document_events(&pages, &messages, dated, doc_type);
 
-    let mut people = metadata::signatories(&pages);
+    let mut people = signatories(&pages);
     for message in &messages {
-        let named = |value: &String, role: &str| {
-            metadata::name_of(value).map(|name| metadata::Person {
+        let named = |value: &String, role: Role| {
+            name_of(value).map(|name| Person {
                 name,
                 function: None,
-                role: role.to_string(),
+                role,
             })
         };
-        people.extend(message.from.iter().filter_map(|v| named(v, "sender")));
+        people.extend(message.from.iter().filter_map(|v| named(v, Role::Sender)));
         people.extend(
             message
                 .to
                 .iter()
                 .chain(&message.cc)
-                .filter_map(|v| named(v, "recipient")),
+                .filter_map(|v| named(v, Role::Recipient)),
         );
     }
     people.sort();
@@ -158,9 +155,9 @@ pub(super) fn build_record(
         file_name: unit.file_name.clone(),
         kind,
         title,
-        date,
-        date_source,
-        doc_type: Some(doc_type.to_string()),
+        date: dated.map(|(date, _)| date),
+        date_source: dated.map(|(_, source)| source),
+        doc_type: Some(doc_type),
         from: from.into_iter().next(),
         to,
         cc,

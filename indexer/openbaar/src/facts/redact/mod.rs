@@ -1,4 +1,4 @@
-//! Step 4a: find the refusal grounds a release printed where it blacked text out, take
+//! Redactions: find the refusal grounds a release printed where it blacked text out, take
 //! them out of the text, and keep them as facts.
 //!
 //! A code is accepted by its form *and* its context, never by a bare pattern:
@@ -16,33 +16,13 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 mod junk;
 
 use junk::{junk_tokens, token_spans};
 
 use crate::config::Settings;
-use crate::grounds;
-use crate::record::{Page, Redaction};
-
-/// The character that stands in the clean text where a redaction was. It is not a
-/// word character, so search never indexes it; the site draws it as a black bar.
-pub const MARKER: char = '█';
-
-/// Where a redaction sat.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Place {
-    /// An email address whose local part was removed (`5.1.2e @jbn-vtg.nl`).
-    Address,
-    /// A phone number (`Mobiel: 5.1.2e`).
-    Phone,
-    /// A header name (`Aan: 5.1.2e`, `Van:`, `Cc:`).
-    Header,
-    /// Running text, or a box on a line of its own.
-    Body,
-}
+use crate::model::{grounds, Page, Place, Redaction, RedactionField, MARKER};
 
 /// One redaction box found in a paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,7 +193,7 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
 /// text as joined *after* this call; spans are computed from its markers.
 pub fn redact_document(
     pages: &mut [Page],
-    headers: &mut [(&str, &mut Vec<String>)],
+    headers: &mut [(RedactionField, &mut Vec<String>)],
     settings: &Settings,
 ) -> Vec<Redaction> {
     let mut out = Vec::new();
@@ -222,11 +202,12 @@ pub fn redact_document(
             let redacted = redact_paragraph(paragraph);
             *paragraph = redacted.text;
             for found in redacted.found {
-                out.push(record(found, "text", page.number, settings));
+                out.push(record(found, RedactionField::Text, page.number, settings));
             }
         }
     }
     for (field, values) in headers.iter_mut() {
+        let field = *field;
         for value in values.iter_mut() {
             let redacted = redact_paragraph(value);
             *value = redacted.text;
@@ -245,12 +226,15 @@ pub fn locate(redactions: &mut [Redaction], text: &str) {
         .enumerate()
         .filter(|&(_, c)| c == MARKER)
         .map(|(i, _)| i);
-    for redaction in redactions.iter_mut().filter(|r| r.field == "text") {
+    for redaction in redactions
+        .iter_mut()
+        .filter(|r| r.field == RedactionField::Text)
+    {
         redaction.span = markers.next().map(|i| (i, i + 1));
     }
 }
 
-fn record(found: Found, field: &str, page: u32, settings: &Settings) -> Redaction {
+fn record(found: Found, field: RedactionField, page: u32, settings: &Settings) -> Redaction {
     let organisation = found
         .domain
         .as_deref()
@@ -263,7 +247,7 @@ fn record(found: Found, field: &str, page: u32, settings: &Settings) -> Redactio
             .iter()
             .filter_map(|c| grounds::get(c).cloned())
             .collect(),
-        field: field.to_string(),
+        field,
         page,
         span: None,
         place: found.place,
@@ -539,6 +523,34 @@ fn merge_boxes(
     merged
 }
 
+/// The grounds column of an inventory list: `5.1.2e; 5.1.5; buiten verzoek` →
+/// (`[5.1.2e, 5.1.5]`, `[buiten verzoek]`), read with the same detector as the
+/// documents so spellings are normalised the same way.
+pub fn listed_grounds(cell: &str) -> (Vec<String>, Vec<String>) {
+    let mut grounds = Vec::new();
+    let mut notes = Vec::new();
+    for part in cell
+        .split([';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let found = redact_paragraph(part).found;
+        let codes: Vec<String> = found
+            .iter()
+            .flat_map(|f| f.codes.iter().map(|c| c.to_string()))
+            .collect();
+        if codes.is_empty() {
+            notes.push(part.to_string());
+        }
+        for code in codes {
+            if !grounds.contains(&code) {
+                grounds.push(code);
+            }
+        }
+    }
+    (grounds, notes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,6 +561,14 @@ mod tests {
             .into_iter()
             .map(|f| f.codes)
             .collect()
+    }
+
+    #[test]
+    fn an_inventory_column_gives_grounds_and_notes() {
+        let (grounds, notes) = listed_grounds("5.1.2e; 5.1.2i; buiten verzoek");
+        assert_eq!(grounds, ["5.1.2e", "5.1.2i"]);
+        assert_eq!(notes, ["buiten verzoek"]);
+        assert_eq!(listed_grounds(""), (vec![], vec![]));
     }
 
     #[test]

@@ -5,59 +5,45 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
-/// How exact a date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    /// Only the year is known.
-    Year,
-    /// Year and month.
-    Month,
-    /// The day.
-    Day,
-}
+use crate::model::date::PLAUSIBLE_YEARS;
+use crate::model::{PartialDate, Precision};
 
-/// A date found in text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// A date found in text, and the time beside it when the text gives one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateValue {
-    /// The year.
-    pub year: i32,
-    /// The month (1–12), unless only the year is known.
-    pub month: Option<u32>,
-    /// The day, when the precision is a day.
-    pub day: Option<u32>,
+    /// The date, as exact as the text says.
+    pub date: PartialDate,
     /// Hour and minute, when the text gives a time.
-    pub time: Option<(u32, u32)>,
-    /// How exact the date is.
-    pub precision: Precision,
+    pub time: Option<NaiveTime>,
 }
 
 impl DateValue {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, by precision.
     pub fn iso(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
-        }
+        self.date.iso()
     }
 
-    fn day(year: i32, month: u32, day: u32, time: Option<(u32, u32)>) -> Option<DateValue> {
-        if !(1900..=2100).contains(&year) {
+    /// How exact the date is.
+    pub fn precision(&self) -> Precision {
+        self.date.precision()
+    }
+
+    /// The day, when the date is known to the day.
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.date.as_day()
+    }
+
+    fn on_day(year: i32, month: u32, day: u32, time: Option<(u32, u32)>) -> Option<DateValue> {
+        if !PLAUSIBLE_YEARS.contains(&year) {
             return None;
         }
-        NaiveDate::from_ymd_opt(year, month, day)?;
-        let time = time.filter(|&(h, m)| h < 24 && m < 60);
+        let date = NaiveDate::from_ymd_opt(year, month, day)?;
         Some(DateValue {
-            year,
-            month: Some(month),
-            day: Some(day),
-            time,
-            precision: Precision::Day,
+            date: PartialDate::day(date),
+            time: time.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)),
         })
     }
 }
@@ -72,22 +58,6 @@ pub struct FoundDate {
     /// The date.
     pub value: DateValue,
 }
-
-/// The Dutch month names, January first: the one list every part of Openbaar uses.
-pub const MONTH_NAMES: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 const MONTHS: &[(&str, u32)] = &[
     ("januari", 1),
@@ -217,7 +187,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let m = caps.get(0).expect("match");
         let value = (|| {
             let month = month_number(caps.name("mon")?.as_str())?;
-            DateValue::day(
+            DateValue::on_day(
                 num(&caps, "y")? as i32,
                 month,
                 num(&caps, "d")?,
@@ -230,7 +200,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let m = caps.get(0).expect("match");
         let value = (|| {
             let month = month_number(caps.name("mon")?.as_str())?;
-            DateValue::day(num(&caps, "y")? as i32, month, num(&caps, "d")?, None)
+            DateValue::on_day(num(&caps, "y")? as i32, month, num(&caps, "d")?, None)
         })();
         push(m.start(), m.end(), value, &mut found);
     }
@@ -251,7 +221,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             } else {
                 (b, a)
             };
-            DateValue::day(y, month, day, time_of(&caps))
+            DateValue::on_day(y, month, day, time_of(&caps))
         })();
         push(m.start(), m.end(), value, &mut found);
     }
@@ -259,7 +229,7 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     for numeric in [&*ISO, &*DASHED] {
         for caps in numeric.captures_iter(text) {
             let m = caps.get(0).expect("match");
-            let value = DateValue::day(
+            let value = DateValue::on_day(
                 num(&caps, "y").unwrap_or(0) as i32,
                 num(&caps, "m").unwrap_or(0),
                 num(&caps, "d").unwrap_or(0),
@@ -280,12 +250,9 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
         let value = (|| {
             let month = month_number(caps.name("mon")?.as_str())?;
             let year = num(&caps, "y")? as i32;
-            (1900..=2100).contains(&year).then_some(DateValue {
-                year,
-                month: Some(month),
-                day: None,
+            PLAUSIBLE_YEARS.contains(&year).then_some(DateValue {
+                date: PartialDate::month(year, month)?,
                 time: None,
-                precision: Precision::Month,
             })
         })();
         push(m.start(), m.end(), value, &mut found);
@@ -329,11 +296,20 @@ mod tests {
         assert_eq!(iso("26 maart 2025").as_deref(), Some("2025-03-26"));
         assert_eq!(iso("Datum: 18 maart 2025").as_deref(), Some("2025-03-18"));
         let d = parse_date("donderdag 28 augustus 2025 12:39").unwrap();
-        assert_eq!((d.iso().as_str(), d.time), ("2025-08-28", Some((12, 39))));
+        assert_eq!(
+            (d.iso().as_str(), d.time),
+            ("2025-08-28", NaiveTime::from_hms_opt(12, 39, 0))
+        );
         let d = parse_date("Thur 8/28/2025 10:48:55 AM").unwrap();
-        assert_eq!((d.iso().as_str(), d.time), ("2025-08-28", Some((10, 48))));
+        assert_eq!(
+            (d.iso().as_str(), d.time),
+            ("2025-08-28", NaiveTime::from_hms_opt(10, 48, 0))
+        );
         let d = parse_date("Tue 9/29/2020 9:07:13 PM").unwrap();
-        assert_eq!((d.iso().as_str(), d.time), ("2020-09-29", Some((21, 7))));
+        assert_eq!(
+            (d.iso().as_str(), d.time),
+            ("2020-09-29", NaiveTime::from_hms_opt(21, 7, 0))
+        );
         assert_eq!(iso("28-08-2025").as_deref(), Some("2025-08-28"));
         assert_eq!(iso("2025-08-28").as_deref(), Some("2025-08-28"));
         assert_eq!(iso("3 mrt 2025").as_deref(), Some("2025-03-03"));
@@ -356,13 +332,13 @@ mod tests {
     fn months_and_precision() {
         let d = parse_date("in oktober 2024").unwrap();
         assert_eq!(
-            (d.iso().as_str(), d.precision),
+            (d.iso().as_str(), d.precision()),
             ("2024-10", Precision::Month)
         );
         let d = parse_date("eind februari 2025").unwrap();
-        assert_eq!(d.precision, Precision::Month);
+        assert_eq!(d.precision(), Precision::Month);
         assert_eq!(
-            parse_date("26 maart 2025").unwrap().precision,
+            parse_date("26 maart 2025").unwrap().precision(),
             Precision::Day
         );
     }

@@ -1,4 +1,5 @@
-//! Step 7: the search index of the archive, as a static bundle next to the site.
+//! The search index of the archive, as a static bundle next to the built site, and the
+//! search runtime that reads it in the browser.
 
 use std::path::Path;
 
@@ -6,8 +7,7 @@ use openbaar_search::bundle::{pack, PackStats};
 use openbaar_search::schema::SearchDoc;
 use openbaar_search::writer::write_index;
 
-use crate::pipeline::Extraction;
-use crate::record::Document;
+use crate::model::{Document, Extraction};
 
 /// Where the bundle goes inside the built site.
 pub const BUNDLE_DIR: &str = "zoeken/index";
@@ -24,11 +24,8 @@ pub fn search_doc(doc: &Document) -> SearchDoc {
         id: doc.id.clone(),
         title: doc.title.clone(),
         body: doc.text.clone(),
-        date: doc.date.clone(),
-        doc_type: doc
-            .doc_type
-            .clone()
-            .unwrap_or_else(|| "niet openbaar".into()),
+        date: doc.date.map(|d| d.to_string()),
+        doc_type: doc.type_label().to_string(),
         from: doc.from.iter().cloned().collect(),
         to: doc.to.iter().chain(&doc.cc).cloned().collect(),
         people,

@@ -5,21 +5,26 @@
 //! the record from the start, so the JSON shape that journalists script against stays
 //! stable as the pipeline grows.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use crate::events::Event;
-pub use crate::grounds::Ground;
-pub use crate::inventory::InventoryEntry;
-pub use crate::messages::Message;
-pub use crate::metadata::Person;
-pub use crate::redact::Place;
+use super::date::DateSource;
+use super::event::Event;
+use super::grounds;
+use super::inventory::InventoryEntry;
+use super::message::Message;
+use super::person::Person;
+use super::redaction::Redaction;
 
 /// How many hex digits of the content hash make a document id.
 ///
 /// 16 hex digits (64 bits) keep URLs short; a collision needs about four billion
 /// documents before it becomes likely.
 const ID_HEX_DIGITS: usize = 16;
+
+/// What separates two paragraphs (also across a page break) in [`Document::text`].
+pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
 
 /// A stable document id derived from the bytes of the original file.
 ///
@@ -56,6 +61,79 @@ impl Kind {
             Kind::Withheld => "Niet openbaar",
         }
     }
+
+    /// The name in the record's JSON (`pdf`, `email`, `text`, `withheld`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Pdf => "pdf",
+            Kind::Email => "email",
+            Kind::Text => "text",
+            Kind::Withheld => "withheld",
+        }
+    }
+}
+
+/// The type of a document, by rules over its structure and wording. Dutch labels, as
+/// the site shows them, in JSON too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DocType {
+    /// An email, real or printed.
+    #[serde(rename = "e-mail")]
+    Email,
+    /// A letter of the executive to the council.
+    #[serde(rename = "raadsbrief")]
+    Raadsbrief,
+    /// Answers to written questions of council members.
+    #[serde(rename = "beantwoording raadsvragen")]
+    BeantwoordingRaadsvragen,
+    /// Minutes or notes of a meeting.
+    #[serde(rename = "verslag")]
+    Verslag,
+    /// A decision.
+    #[serde(rename = "besluit")]
+    Besluit,
+    /// A meeting's agenda.
+    #[serde(rename = "agenda")]
+    Agenda,
+    /// A memo or note.
+    #[serde(rename = "memo")]
+    Memo,
+    /// A report, survey or evaluation.
+    #[serde(rename = "rapport")]
+    Rapport,
+    /// Slides.
+    #[serde(rename = "presentatie")]
+    Presentatie,
+    /// Any other letter.
+    #[serde(rename = "brief")]
+    Brief,
+    /// No rule held.
+    #[serde(rename = "onbekend")]
+    Onbekend,
+}
+
+impl DocType {
+    /// The Dutch label (the same as in JSON).
+    pub fn label(self) -> &'static str {
+        match self {
+            DocType::Email => "e-mail",
+            DocType::Raadsbrief => "raadsbrief",
+            DocType::BeantwoordingRaadsvragen => "beantwoording raadsvragen",
+            DocType::Verslag => "verslag",
+            DocType::Besluit => "besluit",
+            DocType::Agenda => "agenda",
+            DocType::Memo => "memo",
+            DocType::Rapport => "rapport",
+            DocType::Presentatie => "presentatie",
+            DocType::Brief => "brief",
+            DocType::Onbekend => "onbekend",
+        }
+    }
+
+    /// A letter of some kind: its opening may date what it reports.
+    pub fn is_letter(self) -> bool {
+        matches!(self, DocType::Raadsbrief | DocType::Brief)
+    }
 }
 
 /// Where the text of a page came from; a reader must know whether text is what the
@@ -84,27 +162,46 @@ pub struct Page {
     pub paragraphs: Vec<String>,
 }
 
-/// A withheld passage, found where the release printed a refusal ground (or where OCR
-/// read a black box as junk). Filled in by the redaction step.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Redaction {
-    /// The first normalised ground code of the box, e.g. `5.1.2e`; `None` for a box
-    /// without a legible code.
-    pub code: Option<String>,
-    /// Every ground printed in the box, with its law and its meaning.
-    pub grounds: Vec<Ground>,
-    /// Where in the document: `text`, or the email header `from`, `to` or `cc`.
-    pub field: String,
-    /// The page (1-based) for `text`; 0 for a header.
-    pub page: u32,
-    /// Character offsets (Unicode scalar values) of the marker in [`Document::text`].
-    pub span: Option<(usize, usize)>,
-    /// Where it sat: address, phone, header or body.
-    pub place: Place,
-    /// The address domain that survived next to it.
-    pub domain: Option<String>,
-    /// The organisation of that domain, from `[extra.openbaar.domains]`.
-    pub organisation: Option<String>,
+/// A paragraph of a document, with the page it is on and where it starts in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct PlacedParagraph<'a> {
+    /// The page it is on.
+    pub page: &'a Page,
+    /// Its index among all paragraphs of the document.
+    pub index: usize,
+    /// Character offset (Unicode scalar values) of its start in [`Document::text`].
+    pub start: usize,
+    /// Its text.
+    pub text: &'a str,
+}
+
+impl PlacedParagraph<'_> {
+    /// Character offset one past its end.
+    pub fn end(&self) -> usize {
+        self.start + self.text.chars().count()
+    }
+}
+
+/// The paragraphs of `pages` in order, each with where it starts in the text that
+/// [`Document::text_from_pages`] joins them into: the one place that knows the layout
+/// of [`Document::text`].
+pub fn placed_paragraphs(pages: &[Page]) -> impl Iterator<Item = PlacedParagraph<'_>> {
+    let separator = PARAGRAPH_SEPARATOR.chars().count();
+    let mut next_start = 0;
+    pages
+        .iter()
+        .flat_map(|page| page.paragraphs.iter().map(move |p| (page, p.as_str())))
+        .enumerate()
+        .map(move |(index, (page, text))| {
+            let placed = PlacedParagraph {
+                page,
+                index,
+                start: next_start,
+                text,
+            };
+            next_start = placed.end() + separator;
+            placed
+        })
 }
 
 /// A document of the archive, as every later step sees it.
@@ -122,12 +219,12 @@ pub struct Document {
     /// A human title: email subject, a document's own subject line, PDF metadata, or
     /// the file name as a last resort.
     pub title: String,
-    /// The document date as `YYYY-MM-DD`, when known.
-    pub date: Option<String>,
-    /// Where [`Document::date`] came from (e.g. `email_header`, `pdf_metadata`).
-    pub date_source: Option<String>,
-    /// The document type (letter, email, minutes, …), when known.
-    pub doc_type: Option<String>,
+    /// The document date, when known.
+    pub date: Option<NaiveDate>,
+    /// Where [`Document::date`] came from.
+    pub date_source: Option<DateSource>,
+    /// The document type (letter, email, minutes, …); none for a withheld document.
+    pub doc_type: Option<DocType>,
     /// Sender, when known.
     pub from: Option<String>,
     /// Recipients.
@@ -167,26 +264,21 @@ pub struct Document {
     pub size_bytes: u64,
     /// The normalised pages.
     pub pages: Vec<Page>,
-    /// The whole normalised text: pages joined by a blank line, paragraphs by a blank line.
+    /// The whole normalised text: paragraphs joined by [`PARAGRAPH_SEPARATOR`], across
+    /// pages too.
     pub text: String,
 }
 
 impl Document {
     /// Joins the paragraphs of all pages into the flat `text` field.
     pub fn text_from_pages(pages: &[Page]) -> String {
-        let mut text = String::new();
-        for paragraph in pages.iter().flat_map(|p| p.paragraphs.iter()) {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            text.push_str(paragraph);
-        }
-        text
+        let paragraphs: Vec<&str> = placed_paragraphs(pages).map(|p| p.text).collect();
+        paragraphs.join(PARAGRAPH_SEPARATOR)
     }
 
     /// The distinct ground codes of its redactions, in the order of the law.
     pub fn ground_codes(&self) -> Vec<String> {
-        crate::grounds::all()
+        grounds::all()
             .iter()
             .filter(|g| {
                 self.redactions
@@ -204,6 +296,14 @@ impl Document {
             .filter(|p| p.provenance == Provenance::Scanned)
             .count()
     }
+
+    /// The type's label, or `niet openbaar` for a withheld document that has none.
+    pub fn type_label(&self) -> &'static str {
+        match self.doc_type {
+            Some(doc_type) => doc_type.label(),
+            None => "niet openbaar",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -219,20 +319,55 @@ mod tests {
         assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
     }
 
-    #[test]
-    fn text_joins_paragraphs_across_pages() {
-        let pages = vec![
+    fn two_pages() -> Vec<Page> {
+        vec![
             Page {
                 number: 1,
                 provenance: Provenance::TextLayer,
-                paragraphs: vec!["Een.".into(), "Twee.".into()],
+                paragraphs: vec!["Eén.".into(), "Twee.".into()],
             },
             Page {
                 number: 2,
                 provenance: Provenance::TextLayer,
                 paragraphs: vec!["Drie.".into()],
             },
-        ];
-        assert_eq!(Document::text_from_pages(&pages), "Een.\n\nTwee.\n\nDrie.");
+        ]
+    }
+
+    #[test]
+    fn text_joins_paragraphs_across_pages() {
+        assert_eq!(
+            Document::text_from_pages(&two_pages()),
+            "Eén.\n\nTwee.\n\nDrie."
+        );
+    }
+
+    #[test]
+    fn placed_paragraphs_start_where_the_text_has_them() {
+        let pages = two_pages();
+        let text: Vec<char> = Document::text_from_pages(&pages).chars().collect();
+        for placed in placed_paragraphs(&pages) {
+            let found: String = text[placed.start..placed.end()].iter().collect();
+            assert_eq!(found, placed.text);
+        }
+        let last = placed_paragraphs(&pages).last().unwrap();
+        assert_eq!(
+            (last.index, last.page.number, last.end()),
+            (2, 2, text.len())
+        );
+    }
+
+    #[test]
+    fn types_serialise_to_their_dutch_labels() {
+        for t in [
+            DocType::Email,
+            DocType::BeantwoordingRaadsvragen,
+            DocType::Onbekend,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&t).unwrap(),
+                format!("\"{}\"", t.label())
+            );
+        }
     }
 }

@@ -8,26 +8,9 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
-use crate::dates::{find_dates, Precision, MONTH_NAMES};
-
-/// A dated event mentioned in a document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
-    pub date: String,
-    /// How exact the date is.
-    pub precision: Precision,
-    /// `begin`, `medio` or `eind` for a part of a month or year.
-    pub qualifier: Option<String>,
-    /// True when the year or the day came from the document's own date.
-    pub resolved: bool,
-    /// The sentence that mentions it.
-    pub sentence: String,
-    /// Character offset of the sentence in the document text.
-    pub position: usize,
-}
+use super::dates::find_dates;
+use crate::model::{DateSource, Event, PartialDate, MONTH_NAMES};
 
 /// The date a text is written on, for resolving dates without a year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,21 +25,20 @@ pub struct Anchor {
 }
 
 impl Anchor {
-    /// An anchor from a document date and its source; `None` where it is not safe.
-    pub fn for_document(date: &str, source: &str) -> Option<Anchor> {
-        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    /// An anchor from a document date and its source: how safe it is to resolve
+    /// against depends on where the date came from.
+    pub fn for_document(date: NaiveDate, source: DateSource) -> Anchor {
         let (exact, max_days_before) = match source {
-            "email_header" | "email_sent" => (true, 270),
-            "date_line" | "signature" => (false, 270),
+            DateSource::EmailHeader | DateSource::EmailSent => (true, 270),
+            DateSource::DateLine | DateSource::Signature => (false, 270),
             // An export date lies after the writing, but not by much, usually.
-            "pdf_metadata" | "inventory" => (false, 60),
-            _ => return None,
+            DateSource::PdfMetadata | DateSource::Inventory => (false, 60),
         };
-        Some(Anchor {
+        Anchor {
             date,
             exact,
             max_days_before,
-        })
+        }
     }
 
     /// The year that puts `month`/`day` within the safe window around the anchor.
@@ -165,14 +147,13 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
     let mut events = Vec::new();
     for (start, sentence) in sentences(paragraph) {
         let position = offset + paragraph[..start].chars().count();
-        let mut push = |date: String, precision, qualifier: Option<String>, resolved| {
+        let mut push = |date: PartialDate, qualifier: Option<String>, resolved| {
             if !events
                 .iter()
                 .any(|e: &Event| e.date == date && e.position == position)
             {
                 events.push(Event {
                     date,
-                    precision,
                     qualifier,
                     resolved,
                     sentence: sentence.to_string(),
@@ -185,7 +166,7 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
             let qualifier = QUALIFIER
                 .captures(&sentence[..found.start])
                 .map(|c| c[1].to_lowercase());
-            push(found.value.iso(), found.value.precision, qualifier, false);
+            push(found.value.date, qualifier, false);
         }
         let taken = |at: usize| explicit.iter().any(|f| f.start <= at && at < f.end);
         for caps in YEAR_ONLY.captures_iter(sentence) {
@@ -193,12 +174,10 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
                 continue;
             }
             let q = caps["q"].to_lowercase();
-            push(
-                caps["y"].to_string(),
-                Precision::Year,
-                (q != "in").then_some(q),
-                false,
-            );
+            let Ok(year) = caps["y"].parse() else {
+                continue;
+            };
+            push(PartialDate::year(year), (q != "in").then_some(q), false);
         }
         let Some(anchor) = anchor else { continue };
         for caps in DAY_NO_YEAR.captures_iter(sentence) {
@@ -208,12 +187,7 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
             }
             let resolved = (|| anchor.year_for(month_of(m.as_str())?, caps["d"].parse().ok()?))();
             if let Some(date) = resolved {
-                push(
-                    date.format("%Y-%m-%d").to_string(),
-                    Precision::Day,
-                    None,
-                    true,
-                );
+                push(PartialDate::day(date), None, true);
             }
         }
         for caps in MONTH_NO_YEAR.captures_iter(sentence) {
@@ -221,13 +195,11 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
             if taken(m.start()) {
                 continue;
             }
-            if let Some(date) = month_of(m.as_str()).and_then(|month| anchor.year_for(month, 15)) {
-                push(
-                    date.format("%Y-%m").to_string(),
-                    Precision::Month,
-                    Some(caps["q"].to_lowercase()),
-                    true,
-                );
+            let resolved = month_of(m.as_str())
+                .and_then(|month| anchor.year_for(month, 15))
+                .and_then(|date| PartialDate::month(date.year(), date.month()));
+            if let Some(date) = resolved {
+                push(date, Some(caps["q"].to_lowercase()), true);
             }
         }
         if anchor.exact {
@@ -241,12 +213,7 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
                     Some(anchor.date)
                 };
                 if let Some(date) = date {
-                    push(
-                        date.format("%Y-%m-%d").to_string(),
-                        Precision::Day,
-                        None,
-                        true,
-                    );
+                    push(PartialDate::day(date), None, true);
                 }
             }
         }
@@ -261,13 +228,12 @@ static DECISION_TODAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A letter that opens by announcing the decision it reports (`het besluit dat wij als
 /// college hebben genomen`) dates that decision to the letter's own date line.
-pub fn opening_decision(paragraph: &str, offset: usize, letter_date: &str) -> Option<Event> {
+pub fn opening_decision(paragraph: &str, offset: usize, letter_date: NaiveDate) -> Option<Event> {
     sentences(paragraph)
         .into_iter()
         .find_map(|(start, sentence)| {
             (DECISION_TODAY.is_match(sentence) && find_dates(sentence).is_empty()).then(|| Event {
-                date: letter_date.to_string(),
-                precision: Precision::Day,
+                date: PartialDate::day(letter_date),
                 qualifier: None,
                 resolved: true,
                 sentence: sentence.to_string(),
@@ -293,83 +259,22 @@ fn last_weekday(date: NaiveDate, weekday: &str) -> Option<NaiveDate> {
         .find(|d| d.weekday() == target)
 }
 
-/// Precision and recall of event dates on labelled sentences (`tests/data/events.tsv`):
-/// `expected<TAB>anchor<TAB>origin<TAB>sentence`.
-pub fn evaluate(tsv: &str) -> Result<EventScore, String> {
-    let (mut tp, mut fp, mut fneg) = (0, 0, 0);
-    let mut wrong = Vec::new();
-    for (n, line) in tsv.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.splitn(4, '\t').collect();
-        let [expected, anchor, origin, sentence] = fields[..] else {
-            return Err(format!(
-                "line {}: expected four tab-separated fields",
-                n + 1
-            ));
-        };
-        let anchor = anchor
-            .split_once('/')
-            .and_then(|(date, source)| Anchor::for_document(date, source));
-        let mut expected: Vec<&str> = expected.split_whitespace().filter(|e| *e != "-").collect();
-        let found: Vec<String> = paragraph_events(sentence, 0, anchor)
-            .into_iter()
-            .map(|e| e.date)
-            .collect();
-        let mut extra = 0;
-        for date in &found {
-            match expected.iter().position(|e| e == date) {
-                Some(i) => {
-                    expected.remove(i);
-                    tp += 1;
-                }
-                None => extra += 1,
-            }
-        }
-        fp += extra;
-        fneg += expected.len();
-        if extra > 0 || !expected.is_empty() {
-            wrong.push(format!(
-                "{origin}: found [{}], missed [{}]: {sentence}",
-                found.join(" "),
-                expected.join(" ")
-            ));
-        }
-    }
-    Ok(EventScore {
-        true_positives: tp,
-        false_positives: fp,
-        false_negatives: fneg,
-        wrong,
-    })
-}
-
-/// The result of [`evaluate`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct EventScore {
-    /// Dates found that were expected.
-    pub true_positives: usize,
-    /// Dates found that were not expected.
-    pub false_positives: usize,
-    /// Dates expected and not found.
-    pub false_negatives: usize,
-    /// The sentences that went wrong, described.
-    pub wrong: Vec<String>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Precision;
 
     fn anchor(date: &str, source: &str) -> Option<Anchor> {
-        Anchor::for_document(date, source)
+        Some(Anchor::for_document(
+            date.parse().unwrap(),
+            source.parse().unwrap(),
+        ))
     }
 
     fn dates(text: &str, anchor: Option<Anchor>) -> Vec<String> {
         paragraph_events(text, 0, anchor)
             .into_iter()
-            .map(|e| e.date)
+            .map(|e| e.date.iso())
             .collect()
     }
 
@@ -378,11 +283,14 @@ mod tests {
         let events = paragraph_events("Op 16 september 2025 heeft het Keurmerk Instituut (KMI) besloten. Eind februari 2025 kwam het rapport.", 0, None);
         assert_eq!(events.len(), 2);
         assert_eq!(
-            (events[0].date.as_str(), events[0].precision),
+            (events[0].date.iso().as_str(), events[0].precision()),
             ("2025-09-16", Precision::Day)
         );
         assert_eq!(
-            (events[1].date.as_str(), events[1].qualifier.as_deref()),
+            (
+                events[1].date.iso().as_str(),
+                events[1].qualifier.as_deref()
+            ),
             ("2025-02", Some("eind"))
         );
         assert_eq!(events[1].sentence, "Eind februari 2025 kwam het rapport.");
@@ -435,11 +343,16 @@ mod tests {
         let e = opening_decision(
             "Graag nemen wij u mee in de actuele ontwikkelingen van deze organisatie en het besluit dat wij als college van B&W hebben genomen.",
             10,
-            "2025-03-26",
+            "2025-03-26".parse().unwrap(),
         )
         .unwrap();
-        assert_eq!((e.date.as_str(), e.position), ("2025-03-26", 10));
-        assert!(opening_decision("Het college maakt zich zorgen.", 0, "2025-03-26").is_none());
+        assert_eq!((e.date.iso().as_str(), e.position), ("2025-03-26", 10));
+        assert!(opening_decision(
+            "Het college maakt zich zorgen.",
+            0,
+            "2025-03-26".parse().unwrap()
+        )
+        .is_none());
     }
 
     #[test]

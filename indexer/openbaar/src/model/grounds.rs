@@ -29,7 +29,7 @@ struct Table {
 }
 
 static GROUNDS: LazyLock<Vec<Ground>> = LazyLock::new(|| {
-    let table: Table = toml::from_str(include_str!("../data/grounds.toml"))
+    let table: Table = toml::from_str(include_str!("../../data/grounds.toml"))
         .expect("data/grounds.toml is valid (checked by a test)");
     table.ground
 });

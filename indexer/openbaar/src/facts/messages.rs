@@ -6,31 +6,9 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
-use crate::dates::find_dates;
-use crate::record::Page;
-
-/// One message of an email thread.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Message {
-    /// The sender as written.
-    pub from: Option<String>,
-    /// Recipients.
-    pub to: Vec<String>,
-    /// Recipients in copy.
-    pub cc: Vec<String>,
-    /// The date sent, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// The time sent, `HH:MM`, when given.
-    pub time: Option<String>,
-    /// The subject line.
-    pub subject: Option<String>,
-    /// Character offsets of the message's body in the document text.
-    pub body_span: (usize, usize),
-    /// Character offset where the message's header block starts in the text.
-    pub header_start: usize,
-}
+use super::dates::find_dates;
+use crate::model::{placed_paragraphs, Message, Page, PARAGRAPH_SEPARATOR};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -109,22 +87,15 @@ fn recipients(value: &str) -> Vec<String> {
         .collect()
 }
 
-/// Finds the messages in the paragraphs of `pages`; `text` is the document text the
-/// paragraphs were joined into (paragraphs separated by a blank line), for body spans.
+/// Finds the messages in the paragraphs of `pages`, with their body spans in the
+/// document text the paragraphs are joined into.
 pub fn split_messages(pages: &[Page]) -> Vec<Message> {
-    let paragraphs: Vec<&str> = pages
-        .iter()
-        .flat_map(|p| p.paragraphs.iter().map(String::as_str))
-        .collect();
-    // Character offset of each paragraph in the joined text.
-    let mut offsets = Vec::with_capacity(paragraphs.len() + 1);
-    let mut at = 0;
-    for p in &paragraphs {
-        offsets.push(at);
-        at += p.chars().count() + 2;
-    }
-    let text_len = at.saturating_sub(2);
-    offsets.push(text_len + 2);
+    let placed: Vec<_> = placed_paragraphs(pages).collect();
+    let paragraphs: Vec<&str> = placed.iter().map(|p| p.text).collect();
+    let text_len = placed.last().map_or(0, |p| p.end());
+    let separator = PARAGRAPH_SEPARATOR.chars().count();
+    // Where paragraph `i` starts; one past the last paragraph is the end of the text.
+    let start_of = |i: usize| placed.get(i).map_or(text_len, |p| p.start);
 
     let blocks = header_blocks(&paragraphs);
     let messages: Vec<&Block> = blocks.iter().filter(|b| b.is_message()).collect();
@@ -132,13 +103,13 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
         .iter()
         .enumerate()
         .map(|(i, block)| {
-            let body_start = offsets[block.end.min(paragraphs.len())].min(text_len);
+            let body_start = start_of(block.end);
             let body_end = messages
                 .get(i + 1)
-                .map(|next| offsets[next.start].saturating_sub(2))
+                .map(|next| start_of(next.start).saturating_sub(separator))
                 .unwrap_or(text_len)
                 .max(body_start);
-            let date = block
+            let sent = block
                 .sent
                 .as_deref()
                 .and_then(|s| find_dates(s).into_iter().next());
@@ -146,13 +117,11 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
                 from: block.from.clone(),
                 to: block.to.clone(),
                 cc: block.cc.clone(),
-                date: date.map(|d| d.value.iso()),
-                time: date
-                    .and_then(|d| d.value.time)
-                    .map(|(h, m)| format!("{h:02}:{m:02}")),
+                date: sent.and_then(|d| d.value.day()),
+                time: sent.and_then(|d| d.value.time),
                 subject: block.subject.clone(),
                 body_span: (body_start, body_end),
-                header_start: offsets[block.start].min(text_len),
+                header_start: start_of(block.start),
             }
         })
         .collect()
@@ -254,7 +223,15 @@ pub fn thread_key(subject: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::Provenance;
+    use crate::model::{Document, Provenance};
+
+    /// The date and time of a message as `YYYY-MM-DD` and `HH:MM`.
+    fn when(m: &Message) -> (Option<String>, Option<String>) {
+        (
+            m.date.map(|d| d.to_string()),
+            m.time.map(|t| t.format("%H:%M").to_string()),
+        )
+    }
 
     fn pages(paragraphs: &[&str]) -> Vec<Page> {
         vec![Page {
@@ -287,22 +264,19 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:#?}");
         let (re, original) = (&messages[0], &messages[1]);
         assert_eq!(re.from.as_deref(), Some("Diederik Hommes"));
-        assert_eq!(
-            (re.date.as_deref(), re.time.as_deref()),
-            (Some("2025-08-28"), Some("10:48"))
-        );
+        assert_eq!(when(re), (Some("2025-08-28".into()), Some("10:48".into())));
         assert_eq!(re.to.len(), 3);
         assert_eq!(re.cc.len(), 2);
         assert_eq!(
-            (original.date.as_deref(), original.time.as_deref()),
-            (Some("2025-08-28"), Some("12:39"))
+            when(original),
+            (Some("2025-08-28".into()), Some("12:39".into()))
         );
         assert_eq!(original.to.len(), 2);
         assert_eq!(
             thread_key(re.subject.as_deref().unwrap()),
             thread_key(original.subject.as_deref().unwrap())
         );
-        let text = crate::record::Document::text_from_pages(&p);
+        let text = Document::text_from_pages(&p);
         let body: String = text
             .chars()
             .skip(re.body_span.0)
@@ -333,7 +307,7 @@ mod tests {
         ]);
         let messages = split_messages(&p);
         assert_eq!(messages.len(), 1);
-        assert_eq!(messages[0].date.as_deref(), Some("2020-09-18"));
+        assert_eq!(when(&messages[0]).0.as_deref(), Some("2020-09-18"));
         assert_eq!(messages[0].subject.as_deref(), Some("RE: nieuw thuisblijf"));
     }
 
@@ -360,7 +334,7 @@ mod tests {
         ]);
         let messages = split_messages(&p);
         assert_eq!(messages.len(), 1, "{messages:#?}");
-        assert_eq!(messages[0].date.as_deref(), Some("2020-09-14"));
+        assert_eq!(when(&messages[0]).0.as_deref(), Some("2020-09-14"));
         assert_eq!(
             messages[0].subject.as_deref(),
             Some("RE: handreiking bezoek verpleeghuizen")

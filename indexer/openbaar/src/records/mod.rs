@@ -1,7 +1,10 @@
-//! The pipeline from files to records: archive → extract → normalise → metadata.
+//! Step 5: assemble the records of an archive. For every file (in parallel): input →
+//! extract → normalise → facts → one record (see [`document`]); then, over the whole
+//! archive, identical files merged, replies linked to their threads, and inventory
+//! lists applied (see [`inventory`]).
 //!
-//! Files are processed in parallel; a file that fails (or makes a reader panic) is
-//! reported with its name and reason and never stops the others.
+//! A file that fails (or makes a reader panic) is reported with its name and reason and
+//! never stops the others.
 
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -9,60 +12,13 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-mod inventory_step;
-mod record_step;
+mod document;
+mod inventory;
 
-pub use inventory_step::{Disagreement, InventoryCheck};
-
-use crate::archive::{self, Format, SourceFile};
 use crate::config::Settings;
-use crate::extract::{self, Embedded, ExtractError};
-use crate::inventory;
-use crate::record::{content_id, Document, Kind};
-
-/// Where the original bytes of a document are, for the download next to its page.
-#[derive(Debug, Clone)]
-pub enum Original {
-    /// A file of the archive, as it is on disk.
-    File(PathBuf),
-    /// Bytes carried inside another file (an attachment, a message of a mailbox).
-    Bytes(Vec<u8>),
-    /// None: the document was withheld and is known only from the inventory list.
-    Withheld,
-}
-
-/// A document with its original.
-#[derive(Debug, Clone)]
-pub struct Built {
-    /// The record.
-    pub document: Document,
-    /// Its original, for download.
-    pub original: Original,
-}
-
-/// A file (or a part of one) that could not be turned into a document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    /// The source path, as in [`Document::source`].
-    pub source: String,
-    /// Why, in words for the user.
-    pub reason: String,
-}
-
-/// What a run over an archive produced.
-#[derive(Debug, Default)]
-pub struct Extraction {
-    /// The documents, in archive order, each once.
-    pub documents: Vec<Built>,
-    /// Files that should have been read but failed.
-    pub failed: Vec<Problem>,
-    /// Files that are not a format Openbaar reads.
-    pub skipped: Vec<Problem>,
-    /// Documents whose grounds found in the text differ from their inventory row.
-    pub disagreements: Vec<Disagreement>,
-    /// Facts found in listed documents next to what their inventory row says.
-    pub checks: Vec<InventoryCheck>,
-}
+use crate::extract::{self, ExtractError};
+use crate::input::{self, Format, SourceFile};
+use crate::model::{content_id, Built, Embedded, Extraction, Kind, Original, Problem};
 
 /// Receives progress while an archive is processed; the CLI draws it.
 pub trait Progress: Sync {
@@ -82,7 +38,7 @@ impl Progress for NoProgress {
 
 /// Extracts every file under `roots` into documents.
 pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progress) -> Extraction {
-    let (files, walk_errors) = archive::walk(roots);
+    let (files, walk_errors) = input::walk(roots);
     let mut extraction = Extraction {
         failed: walk_errors
             .into_iter()
@@ -136,9 +92,13 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
     }
     link_replies(&mut extraction.documents);
     for list in lists {
-        match inventory::read(&list.path, &list.relative) {
-            Ok(entries) => {
-                inventory_step::apply_inventory(&mut extraction, &list.relative, entries)
+        match extract::inventory::read(&list.path) {
+            Ok(rows) => {
+                let entries = rows
+                    .into_iter()
+                    .map(|row| inventory::entry(row, &list.relative))
+                    .collect();
+                inventory::apply_inventory(&mut extraction, &list.relative, entries)
             }
             Err(reason) => extraction.failed.push(Problem {
                 source: list.relative,
@@ -166,7 +126,7 @@ fn link_replies(documents: &mut [Built]) {
 
 fn is_inventory(file: &SourceFile) -> bool {
     let name = file.relative.rsplit('/').next().unwrap_or(&file.relative);
-    inventory::is_inventory_name(name)
+    extract::inventory::is_inventory_name(name)
 }
 
 #[derive(Default)]
@@ -317,7 +277,7 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
             .map(|(_, ext)| ext.to_ascii_lowercase())
             .unwrap_or_default();
         let head = &attachment.bytes[..attachment.bytes.len().min(4096)];
-        let child_format = archive::detect_bytes(head, &extension);
+        let child_format = input::detect_bytes(head, &extension);
         if !matches!(child_format, Format::Unsupported(_)) {
             attachment_ids.push(content_id(&attachment.bytes));
         }
@@ -327,7 +287,7 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
             child_format,
         ));
     }
-    let document = record_step::build_record(id, kind, &unit, extracted, attachment_ids, settings);
+    let document = document::build_record(id, kind, &unit, extracted, attachment_ids, settings);
     result.documents.push(Built {
         document,
         original: unit.original,

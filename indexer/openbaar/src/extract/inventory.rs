@@ -1,36 +1,29 @@
 //! Inventory lists (`inventarislijst`, `inventory.xlsx` or `.csv`): per document of a
-//! release its ID, title, date, judgement, refusal grounds and email thread. Rows are
-//! matched to the files of the same folder by ID; rows without a file are documents
-//! that were withheld, and become entries of the archive too.
+//! release its ID, title, date, judgement, refusal grounds and email thread, read into
+//! rows. The records step matches them to files and reads the grounds column.
 
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Reader};
-use serde::{Deserialize, Serialize};
+use chrono::NaiveDate;
 
-use crate::redact::redact_paragraph;
-
-/// One row of an inventory list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InventoryEntry {
+/// One row of an inventory list, its cells as the list gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListedRow {
     /// The document ID in the list (often the file name without extension).
     pub id: String,
     /// The title or file name given in the list.
     pub title: Option<String>,
-    /// The date in the list, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// The date in the list.
+    pub date: Option<NaiveDate>,
     /// `Openbaar`, `Deels Openbaar`, `Niet Openbaar` or `Reeds Openbaar`, as listed.
     pub judgement: Option<String>,
-    /// Normalised refusal grounds listed for it.
-    pub grounds: Vec<String>,
-    /// Other words in the grounds column (`buiten verzoek`).
-    pub notes: Vec<String>,
+    /// The refusal grounds column as written (`5.1.2e; 5.1.5; buiten verzoek`).
+    pub grounds: Option<String>,
     /// The email thread ID, when the list has one.
     pub thread_id: Option<String>,
     /// The file type the list names.
     pub file_type: Option<String>,
-    /// The inventory file this row came from, as an archive path.
-    pub list: String,
 }
 
 /// True for file names that hold an inventory list.
@@ -43,8 +36,8 @@ pub fn is_inventory_name(file_name: &str) -> bool {
     spreadsheet && (lower.contains("inventaris") || lower.contains("inventory"))
 }
 
-/// Reads an inventory list from disk; `list` is its archive path.
-pub fn read(path: &Path, list: &str) -> Result<Vec<InventoryEntry>, String> {
+/// Reads the rows of an inventory list from disk.
+pub fn read(path: &Path) -> Result<Vec<ListedRow>, String> {
     let rows = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
@@ -53,7 +46,7 @@ pub fn read(path: &Path, list: &str) -> Result<Vec<InventoryEntry>, String> {
     } else {
         read_spreadsheet(path)?
     };
-    Ok(parse_rows(&rows, list))
+    Ok(parse_rows(&rows))
 }
 
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>, String> {
@@ -145,7 +138,7 @@ fn columns(header: &[String]) -> Columns {
     columns
 }
 
-fn parse_rows(rows: &[Vec<String>], list: &str) -> Vec<InventoryEntry> {
+fn parse_rows(rows: &[Vec<String>]) -> Vec<ListedRow> {
     // The header is the first row that names an ID column.
     let Some(header_at) = rows.iter().position(|r| columns(r).id.is_some()) else {
         return Vec::new();
@@ -159,80 +152,37 @@ fn parse_rows(rows: &[Vec<String>], list: &str) -> Vec<InventoryEntry> {
     rows[header_at + 1..]
         .iter()
         .filter_map(|row| {
-            let id = cell(row, cols.id)?;
-            let (grounds, notes) = split_grounds(cell(row, cols.grounds).as_deref().unwrap_or(""));
-            Some(InventoryEntry {
-                id,
+            Some(ListedRow {
+                id: cell(row, cols.id)?,
                 title: cell(row, cols.title),
                 date: cell(row, cols.date).and_then(|d| listed_date(&d)),
                 judgement: cell(row, cols.judgement),
-                grounds,
-                notes,
+                grounds: cell(row, cols.grounds),
                 thread_id: cell(row, cols.thread),
                 file_type: cell(row, cols.file_type),
-                list: list.to_string(),
             })
         })
         .collect()
 }
 
-/// `5.1.2e; 5.1.5; buiten verzoek` → (`[5.1.2e, 5.1.5]`, `[buiten verzoek]`), read with
-/// the same detector as the documents so spellings are normalised the same way.
-fn split_grounds(cell: &str) -> (Vec<String>, Vec<String>) {
-    let mut grounds = Vec::new();
-    let mut notes = Vec::new();
-    for part in cell
-        .split([';', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        let found = redact_paragraph(part).found;
-        let codes: Vec<String> = found
-            .iter()
-            .flat_map(|f| f.codes.iter().map(|c| c.to_string()))
-            .collect();
-        if codes.is_empty() {
-            notes.push(part.to_string());
-        }
-        for code in codes {
-            if !grounds.contains(&code) {
-                grounds.push(code);
-            }
-        }
-    }
-    (grounds, notes)
-}
-
 /// Dates as inventory exports write them: `11/2/2020 9:23 AM UTC` (month first),
 /// `2020-11-02`, `02-11-2020` (day first).
-pub fn listed_date(raw: &str) -> Option<String> {
+pub fn listed_date(raw: &str) -> Option<NaiveDate> {
     let date = raw.split_whitespace().next()?;
-    let valid = |y: u32, m: u32, d: u32| {
-        ((1900..=2200).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let day = |y: &str, m: &str, d: &str| {
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+            .filter(|day| (1900..=2200).contains(&chrono::Datelike::year(day)))
     };
     if let [y, m, d] = date.split('-').collect::<Vec<_>>()[..] {
         if y.len() == 4 {
-            return valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+            return day(y, m, d);
         }
-        return valid(d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+        return day(d, m, y);
     }
     if let [m, d, y] = date.split('/').collect::<Vec<_>>()[..] {
-        return valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        return day(y, m, d);
     }
     None
-}
-
-/// The inventory row of a file: its stem equals the row's ID, or its name carries the
-/// ID between separators (`VWS-WOO-183586-RE_….pdf`).
-pub fn matches_file(entry: &InventoryEntry, file_name: &str) -> bool {
-    let stem = file_name.split('.').next().unwrap_or(file_name);
-    if stem == entry.id {
-        return true;
-    }
-    file_name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|part| part == entry.id)
 }
 
 #[cfg(test)]
@@ -288,24 +238,18 @@ mod tests {
     }
 
     #[test]
-    fn rows_become_entries() {
-        let entries = parse_rows(&table(), "woo1/inventory.xlsx");
-        assert_eq!(entries.len(), 3);
-        assert_eq!(entries[0].grounds, vec!["5.1.2e", "5.1.2i"]);
-        assert_eq!(entries[0].date.as_deref(), Some("2020-11-02"));
-        assert_eq!(entries[0].judgement.as_deref(), Some("Deels Openbaar"));
-        assert_eq!(entries[0].title.as_deref(), Some("FW_ Offerteaanvraag.pdf"));
-        assert_eq!(entries[1].notes, vec!["buiten verzoek"]);
-        assert_eq!(entries[1].thread_id.as_deref(), Some("31159"));
-        assert!(entries[2].grounds.is_empty());
-    }
-
-    #[test]
-    fn files_match_by_id() {
-        let entry = &parse_rows(&table(), "x")[0];
-        assert!(matches_file(entry, "171137.pdf"));
-        assert!(matches_file(entry, "VWS-WOO-171137-FW_Offerteaanvraag.pdf"));
-        assert!(!matches_file(entry, "1711370.pdf"));
+    fn rows_are_read_under_their_header() {
+        let rows = parse_rows(&table());
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].grounds.as_deref(), Some("5.1.2e; 5.1.2i"));
+        assert_eq!(
+            rows[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2020-11-02")
+        );
+        assert_eq!(rows[0].judgement.as_deref(), Some("Deels Openbaar"));
+        assert_eq!(rows[0].title.as_deref(), Some("FW_ Offerteaanvraag.pdf"));
+        assert_eq!(rows[1].thread_id.as_deref(), Some("31159"));
+        assert_eq!(rows[2].grounds, None);
     }
 
     #[test]
@@ -313,8 +257,11 @@ mod tests {
         assert!(is_inventory_name("inventory.xlsx"));
         assert!(is_inventory_name("Inventarislijst besluit.csv"));
         assert!(!is_inventory_name("inventory.pdf"));
-        assert_eq!(listed_date("02-11-2020").as_deref(), Some("2020-11-02"));
-        assert_eq!(listed_date("2020-11-02").as_deref(), Some("2020-11-02"));
-        assert_eq!(listed_date("13/45/2020"), None);
+        let day = |raw: &str| listed_date(raw).map(|d| d.to_string());
+        assert_eq!(day("02-11-2020").as_deref(), Some("2020-11-02"));
+        assert_eq!(day("2020-11-02").as_deref(), Some("2020-11-02"));
+        assert_eq!(day("11/2/2020 9:23 AM UTC").as_deref(), Some("2020-11-02"));
+        assert_eq!(day("13/45/2020"), None);
+        assert_eq!(day("31-02-2020"), None);
     }
 }

@@ -5,9 +5,14 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod export;
+pub mod merge;
+
+use export::{csv, timelinejs};
+use merge::{archive_common_words, events, items, TimelineEvent, TimelineItem};
+
 use super::{front_matter, prepare_dir, write, SiteError};
-use crate::record::Document;
-use crate::timeline::{csv, events, items, timelinejs, TimelineEvent, TimelineItem};
+use crate::model::Document;
 
 /// Values to filter by, for the filter form.
 #[derive(Serialize, Default)]
@@ -94,7 +99,8 @@ fn filters(events: &[TimelineEvent], items: &[TimelineItem]) -> Filters {
 /// organisation into `dir`.
 pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Result<(), SiteError> {
     prepare_dir(dir)?;
-    let all_events = events(documents);
+    let common = archive_common_words(documents);
+    let all_events = events(documents, &common);
     let all_items = items(documents);
     let json = serde_json::to_vec_pretty(&timelinejs(title, &all_events, &all_items))
         .expect("timeline JSON serialises");
@@ -133,7 +139,7 @@ pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Resu
             .filter(|d| d.organisations.contains(&organisation))
             .collect();
         // Only the events that documents of this organisation mention.
-        let org_events: Vec<TimelineEvent> = events(&of_org);
+        let org_events: Vec<TimelineEvent> = events(&of_org, &common);
         let org_items = items(&of_org);
         let page_dir = dir.join(&slug);
         std::fs::create_dir_all(&page_dir).map_err(|source| SiteError::Write {

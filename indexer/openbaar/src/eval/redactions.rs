@@ -6,7 +6,8 @@
 
 use std::collections::HashMap;
 
-use crate::redact::redact_paragraph;
+use super::Counts;
+use crate::facts::redact::redact_paragraph;
 
 /// One labelled paragraph.
 #[derive(Debug, Clone)]
@@ -52,54 +53,19 @@ pub fn parse_cases(tsv: &str) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
-/// Counts of one evaluation.
+/// The figures of one evaluation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Score {
-    /// Codes found that were expected.
-    pub true_positives: usize,
-    /// Codes found that were not expected.
-    pub false_positives: usize,
-    /// Codes expected and not found.
-    pub false_negatives: usize,
-    /// Paragraphs with junk expected and found / found but not expected / expected but missed.
-    pub junk: (usize, usize, usize),
+    /// Ground codes, as multisets per paragraph.
+    pub codes: Counts,
+    /// Paragraphs with a box without a legible code (OCR junk).
+    pub junk: Counts,
 }
 
 impl Score {
-    /// Precision of the codes.
-    pub fn precision(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_positives,
-        )
-    }
-    /// Recall of the codes.
-    pub fn recall(&self) -> f64 {
-        ratio(
-            self.true_positives,
-            self.true_positives + self.false_negatives,
-        )
-    }
-    /// Precision and recall of junk, per paragraph.
-    pub fn junk_precision_recall(&self) -> (f64, f64) {
-        let (tp, fp, fneg) = self.junk;
-        (ratio(tp, tp + fp), ratio(tp, tp + fneg))
-    }
     fn add(&mut self, other: &Score) {
-        self.true_positives += other.true_positives;
-        self.false_positives += other.false_positives;
-        self.false_negatives += other.false_negatives;
-        self.junk.0 += other.junk.0;
-        self.junk.1 += other.junk.1;
-        self.junk.2 += other.junk.2;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        1.0
-    } else {
-        a as f64 / b as f64
+        self.codes.add(other.codes);
+        self.junk.add(other.junk);
     }
 }
 
@@ -120,28 +86,16 @@ pub fn evaluate(cases: &[Case]) -> (Score, Vec<(String, Score)>, Vec<Miss>) {
     let mut misses = Vec::new();
     for case in cases {
         let found = redact_paragraph(&case.text).found;
-        let mut found_codes: Vec<String> = found
+        let found_codes: Vec<String> = found
             .iter()
             .flat_map(|f| f.codes.iter().map(|c| c.to_string()))
             .collect();
         let found_junk = found.iter().any(|f| f.codes.is_empty());
-        let mut score = Score::default();
-        for code in &case.codes {
-            if let Some(i) = found_codes.iter().position(|f| f == code) {
-                found_codes.remove(i);
-                score.true_positives += 1;
-            } else {
-                score.false_negatives += 1;
-            }
-        }
-        score.false_positives = found_codes.len();
-        score.junk = match (case.junk, found_junk) {
-            (true, true) => (1, 0, 0),
-            (false, true) => (0, 1, 0),
-            (true, false) => (0, 0, 1),
-            (false, false) => (0, 0, 0),
+        let score = Score {
+            codes: Counts::of_multisets(case.codes.clone(), found_codes).0,
+            junk: Counts::of_decision(case.junk, found_junk),
         };
-        if score.false_positives + score.false_negatives + score.junk.1 + score.junk.2 > 0 {
+        if score.codes.has_errors() || score.junk.has_errors() {
             misses.push(Miss {
                 case: case.clone(),
                 found: found
@@ -176,13 +130,14 @@ mod tests {
         let (total, groups, misses) = evaluate(&cases);
         assert_eq!(
             (
-                total.true_positives,
-                total.false_positives,
-                total.false_negatives
+                total.codes.true_positives,
+                total.codes.false_positives,
+                total.codes.false_negatives
             ),
             (1, 1, 1)
         );
-        assert_eq!(total.junk, (1, 0, 0));
+        assert_eq!(total.junk.true_positives, 1);
+        assert!(!total.junk.has_errors());
         assert_eq!(groups.len(), 1);
         assert_eq!(misses.len(), 2);
         assert!(parse_cases("only one field").is_err());

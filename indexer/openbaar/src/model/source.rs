@@ -1,0 +1,51 @@
+//! What a file format gives before any clean-up: raw page texts with their provenance,
+//! the facts the format itself states, and the files it carries.
+
+use chrono::NaiveDate;
+
+use super::date::DateSource;
+use super::document::Provenance;
+
+/// The raw text of one page, before normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawPage {
+    /// Where the text came from.
+    pub provenance: Provenance,
+    /// The text as the format gave it, lines separated by `\n`, blocks by a blank line.
+    pub text: String,
+}
+
+/// A file carried inside another one (an email attachment, a message of a mailbox).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Embedded {
+    /// Its file name, as the container gave it (or one made up for it).
+    pub name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a format gave about one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// The pages, in order.
+    pub pages: Vec<RawPage>,
+    /// A title stated by the format (PDF metadata), if any.
+    pub title: Option<String>,
+    /// A date stated by the format, with where it came from (an email's Date header,
+    /// a PDF's creation date).
+    pub date: Option<(NaiveDate, DateSource)>,
+    /// Sender, when the format states it.
+    pub from: Option<String>,
+    /// Recipients.
+    pub to: Vec<String>,
+    /// Recipients in copy.
+    pub cc: Vec<String>,
+    /// Subject line.
+    pub subject: Option<String>,
+    /// An email's Message-ID.
+    pub message_id: Option<String>,
+    /// The Message-IDs an email answers (In-Reply-To and References).
+    pub references: Vec<String>,
+    /// Files carried inside this one.
+    pub attachments: Vec<Embedded>,
+}

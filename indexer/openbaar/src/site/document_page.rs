@@ -1,0 +1,185 @@
+//! The page of one document: its front matter, from which `document.html` draws the
+//! text with its redaction bars, the thread, the facts and the download.
+
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
+use super::summary::{summarise, RedactionSummary};
+use super::{front_matter, one_line};
+use crate::model::{Document, InventoryEntry, Person, RedactionField};
+
+#[derive(Serialize)]
+struct PageFrontMatter<'a> {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    weight: usize,
+    taxonomies: Taxonomies,
+    extra: PageExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct Taxonomies {
+    gronden: Vec<String>,
+    soort: Vec<String>,
+    organisatie: Vec<String>,
+    persoon: Vec<String>,
+    jaar: Vec<String>,
+    draad: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct EventOut {
+    date: String,
+    label: String,
+    sentence: String,
+    resolved: bool,
+}
+
+#[derive(Serialize)]
+struct Link {
+    id: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct PageExtra<'a> {
+    id: &'a str,
+    kind: String,
+    kind_label: &'static str,
+    source: String,
+    file_name: String,
+    original: String,
+    size_bytes: u64,
+    page_count: u32,
+    scanned_pages: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_type: Option<String>,
+    from: Vec<Vec<Segment>>,
+    to: Vec<Vec<Segment>>,
+    cc: Vec<Vec<Segment>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subject: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<Link>,
+    attachments: Vec<Link>,
+    duplicates: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    inventory: Option<InventoryEntry>,
+    people: Vec<Person>,
+    events: Vec<EventOut>,
+    thread: Vec<MessageOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    thread_key: Option<String>,
+    redactions: RedactionSummary,
+    organisations: Vec<String>,
+    pages: Vec<PageOut>,
+}
+
+pub(super) fn page_file(
+    doc: &Document,
+    weight: usize,
+    original: &str,
+    titles: &HashMap<&str, &str>,
+) -> String {
+    let link = |id: &String| Link {
+        id: id.clone(),
+        title: one_line(titles.get(id.as_str()).copied().unwrap_or(id)),
+    };
+    let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
+    let front = PageFrontMatter {
+        title: one_line(&doc.title),
+        date: doc.date.map(|d| d.to_string()),
+        weight,
+        taxonomies: Taxonomies {
+            gronden: ground_codes_for_site(doc),
+            soort: doc.doc_type.iter().map(|t| t.label().to_string()).collect(),
+            organisatie: lines(&doc.organisations),
+            persoon: {
+                let mut names: Vec<String> = doc.people.iter().map(|p| one_line(&p.name)).collect();
+                names.sort();
+                names.dedup();
+                names
+            },
+            jaar: doc
+                .date
+                .iter()
+                .map(|d| format!("{:04}", d.year()))
+                .collect(),
+            draad: doc.thread.iter().map(|t| one_line(t)).collect(),
+        },
+        extra: PageExtra {
+            id: &doc.id,
+            kind: doc.kind.name().to_string(),
+            kind_label: doc.kind.label_nl(),
+            source: one_line(&doc.source),
+            file_name: one_line(&doc.file_name),
+            original: original.to_string(),
+            size_bytes: doc.size_bytes,
+            page_count: doc.page_count,
+            scanned_pages: doc.scanned_pages(),
+            date_source: doc.date_source.map(|s| s.name()),
+            doc_type: doc.doc_type.map(|t| t.label().to_string()),
+            from: header_out(RedactionField::From, doc.from.as_slice(), &doc.redactions),
+            to: header_out(RedactionField::To, &doc.to, &doc.redactions),
+            cc: header_out(RedactionField::Cc, &doc.cc, &doc.redactions),
+            subject: doc.subject.as_deref().map(one_line),
+            parent: doc.parent.as_ref().map(link),
+            attachments: doc.attachments.iter().map(link).collect(),
+            duplicates: lines(&doc.duplicates),
+            inventory: doc.inventory.clone().map(|mut entry| {
+                entry.title = entry.title.as_deref().map(one_line);
+                entry.notes = lines(&entry.notes);
+                entry
+            }),
+            people: doc
+                .people
+                .iter()
+                .map(|p| Person {
+                    name: one_line(&p.name),
+                    function: p.function.as_deref().map(one_line),
+                    role: p.role,
+                })
+                .collect(),
+            events: doc
+                .events
+                .iter()
+                .map(|e| EventOut {
+                    label: e.date.label_nl(e.qualifier.as_deref()),
+                    date: e.date.iso(),
+                    sentence: one_line(&e.sentence),
+                    resolved: e.resolved,
+                })
+                .collect(),
+            thread: if doc.messages.is_empty() {
+                Vec::new()
+            } else {
+                thread_out(doc)
+            },
+            thread_key: doc.thread.as_deref().map(one_line),
+            redactions: summarise([doc]),
+            organisations: lines(&doc.organisations),
+            pages: pages_out(&doc.pages, &doc.redactions),
+        },
+    };
+    front_matter(&front)
+}
+
+/// The grounds a document is listed under: found in it, or given by the inventory
+/// for a withheld document.
+fn ground_codes_for_site(doc: &Document) -> Vec<String> {
+    let mut codes = doc.ground_codes();
+    if let Some(entry) = &doc.inventory {
+        for code in &entry.grounds {
+            if !codes.contains(code) {
+                codes.push(code.clone());
+            }
+        }
+    }
+    codes
+}
