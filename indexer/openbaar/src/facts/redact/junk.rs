@@ -56,10 +56,7 @@ pub(super) fn junk_tokens(paragraph: &str, candidates: &[Candidate]) -> Vec<(usi
             j.and_then(|j| tokens.get(j)).is_some_and(|&(a, b)| {
                 let t = &paragraph[a..b];
                 let lower = t.to_lowercase();
-                t.chars().all(|c| BOX_CHARS.contains(&c))
-                    || t.contains('@')
-                    || lower.contains(".n")
-                    || lower.contains("min")
+                t.chars().all(|c| BOX_CHARS.contains(&c)) || t.contains('@') || lower.contains(".n")
             })
         };
         let after_name_word = i.checked_sub(1).is_some_and(|j| {
