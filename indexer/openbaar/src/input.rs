@@ -125,16 +125,21 @@ pub fn detect(path: &Path) -> std::io::Result<Format> {
 
 /// Detects a format from the first bytes of a file and its lower-case extension.
 pub fn detect_bytes(head: &[u8], extension: &str) -> Format {
-    // PDF readers accept the header anywhere in the first kilobyte.
-    let first_kb = &head[..head.len().min(1024)];
-    if first_kb.windows(5).any(|w| w == b"%PDF-") {
+    if head.starts_with(b"%PDF-") {
         return Format::Pdf;
     }
     if head.starts_with(b"From ") && looks_like_mbox(head) {
         return Format::Mbox;
     }
+    // Before the looser PDF test: a short email with a PDF attached has `%PDF-` in its
+    // first kilobyte too.
     if looks_like_email(head) {
         return Format::Eml;
+    }
+    // PDF readers accept the header anywhere in the first kilobyte.
+    let first_kb = &head[..head.len().min(1024)];
+    if first_kb.windows(5).any(|w| w == b"%PDF-") {
+        return Format::Pdf;
     }
     if let Some(what) = known_binary(head) {
         return Format::Unsupported(what.to_string());
@@ -229,6 +234,13 @@ mod tests {
     fn pdf_by_content_whatever_the_name() {
         assert_eq!(detect_bytes(b"%PDF-1.7\n...", "bin"), Format::Pdf);
         assert_eq!(detect_bytes(b"\n\n%PDF-1.4", ""), Format::Pdf);
+    }
+
+    #[test]
+    fn a_short_email_with_a_pdf_attached_is_an_email() {
+        let eml = b"From: a@b.nl\r\nSubject: Stuk\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n\r\n%PDF-1.4\r\n--x--\r\n";
+        assert_eq!(detect_bytes(eml, "eml"), Format::Eml);
+        assert_eq!(detect_bytes(eml, "pdf"), Format::Eml);
     }
 
     #[test]
