@@ -36,3 +36,30 @@ Date: Mon, 1 Sep 2025 10:00:00 +0200\r\nMessage-ID: <b1@gemeente.nl>\r\nIn-Reply
         Some("2025-09-01")
     );
 }
+
+/// An email with a broken PDF and a readable note attached: the broken one is reported
+/// and left out of the email's attachments (a link to it would point at no page).
+#[test]
+fn an_unreadable_attachment_is_reported_and_not_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mail = "From: A <a@gemeente.nl>\r\nTo: b@gemeente.nl\r\nSubject: Stukken\r\n\
+Date: Mon, 1 Sep 2025 09:00:00 +0200\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"grens\"\r\n\r\n\
+--grens\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nZie bijlagen.\r\n\
+--grens\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"kapot.pdf\"\r\n\r\n\
+%PDF-1.4 dit is geen pdf\r\n\
+--grens\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"notitie.txt\"\r\n\r\n\
+Een leesbare notitie.\r\n--grens--\r\n";
+    std::fs::write(dir.path().join("a.eml"), mail).unwrap();
+    let extraction = extract_all(
+        &[dir.path().to_path_buf()],
+        &Settings::default(),
+        &NoProgress,
+    );
+    let ids: Vec<&str> = extraction.records().map(|d| d.id.as_str()).collect();
+    let email = extraction.records().next().unwrap();
+    assert_eq!(email.attachments.len(), 1, "{:?}", email.attachments);
+    assert!(ids.contains(&email.attachments[0].as_str()));
+    assert_eq!(extraction.failed.len(), 1, "{:?}", extraction.failed);
+    assert_eq!(extraction.failed[0].source, "a.eml#kapot.pdf");
+}

@@ -268,8 +268,10 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
         }
     };
     let id = content_id(&unit.bytes);
+    // Attachments first, so that the email lists only those that became documents: a
+    // link to an attachment that could not be read would point at a page never written.
+    let mut carried = FileResult::default();
     let mut attachment_ids = Vec::new();
-    let mut children = Vec::new();
     for attachment in &extracted.attachments {
         let extension = attachment
             .name
@@ -278,21 +280,21 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
             .unwrap_or_default();
         let head = &attachment.bytes[..attachment.bytes.len().min(4096)];
         let child_format = input::detect_bytes(head, &extension);
-        if !matches!(child_format, Format::Unsupported(_)) {
-            attachment_ids.push(content_id(&attachment.bytes));
-        }
+        let child_id = content_id(&attachment.bytes);
         let source = format!("{}#{}", unit.source, attachment.name);
-        children.push((
-            Unit::embedded(source, attachment.clone(), Some(id.clone())),
-            child_format,
-        ));
+        let child = Unit::embedded(source, attachment.clone(), Some(id.clone()));
+        process_unit(&mut carried, child, &child_format, settings);
+        let built = carried.documents.iter().any(|b| b.document.id == child_id);
+        if built && !attachment_ids.contains(&child_id) {
+            attachment_ids.push(child_id);
+        }
     }
     let document = document::build_record(id, kind, &unit, extracted, attachment_ids, settings);
     result.documents.push(Built {
         document,
         original: unit.original,
     });
-    for (child, child_format) in children {
-        process_unit(result, child, &child_format, settings);
-    }
+    result.documents.extend(carried.documents);
+    result.failed.extend(carried.failed);
+    result.skipped.extend(carried.skipped);
 }
