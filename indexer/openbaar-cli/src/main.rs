@@ -83,7 +83,7 @@ enum Command {
         /// Write the content only; do not run zola.
         #[arg(long)]
         no_zola: bool,
-        /// Exit with an error when any file failed.
+        /// Exit with status 1 when any file failed or was skipped (not read).
         #[arg(long)]
         strict: bool,
         /// The search runtime to publish (built by scripts/build).
@@ -235,7 +235,8 @@ fn build(
         }
         eprintln!("site written to {}", output.display());
     }
-    if strict && !extraction.failed.is_empty() {
+    // Strict: every file of the archive must have become a document.
+    if strict && !(extraction.failed.is_empty() && extraction.skipped.is_empty()) {
         return ExitCode::from(1);
     }
     ExitCode::SUCCESS

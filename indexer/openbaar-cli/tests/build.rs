@@ -154,6 +154,15 @@ fn strict_mode_fails_when_a_file_failed() {
 }
 
 #[test]
+fn strict_mode_fails_when_a_file_was_skipped() {
+    let site = site_with(&[("a.txt", b"tekst"), ("brief.docx", b"PK\x03\x04rest")]);
+    let output = build(site.path(), &["--strict", "--no-zola"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let output = build(site.path(), &["--no-zola"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+}
+
+#[test]
 fn a_content_folder_we_did_not_write_is_not_deleted() {
     let site = site_with(&[("a.txt", b"tekst")]);
     let foreign = site.path().join("content/documenten/eigen.md");
