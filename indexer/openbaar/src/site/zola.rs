@@ -1,8 +1,13 @@
-//! Step 6: run `zola build` over the site.
+//! Run `zola build` over the site.
 //!
 //! Zola is an external tool (it has no library release). It is found, in this order,
 //! at `$OPENBAAR_ZOLA`, on `PATH`, or in `.tools/bin/` of the site or of the checkout
 //! the binary was built in, where `scripts/setup` puts it.
+//!
+//! Zola builds into a fresh folder beside the output; only when it succeeds does that
+//! folder replace the output, so a failed build never leaves half a site. The output is
+//! replaced only when it is absent, empty, or holds [`SITE_STAMP`]: a folder Openbaar
+//! did not make (another website, a user's documents) is never deleted.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,7 +28,7 @@ pub enum ZolaError {
     },
     /// The output folder holds something other than a previous build.
     #[error(
-        "{0} is not empty and holds no previous build (no index.html); refusing to replace it"
+        "{0} is not empty and was not made by openbaar (no {SITE_STAMP} file in it); refusing to replace it: choose another --output"
     )]
     OutputNotOurs(String),
     /// The previous build could not be removed.
@@ -63,16 +68,57 @@ pub fn find_zola(root: &Path) -> Option<PathBuf> {
     })
 }
 
-/// Runs `zola build --output-dir OUTPUT` in `root`, replacing OUTPUT.
+/// The file that marks a folder as a site Openbaar built, so that it may be replaced.
+pub const SITE_STAMP: &str = ".openbaar-site";
+
+/// Runs `zola build` in `root` into a fresh folder and puts it in place of OUTPUT.
 pub fn build(root: &Path, output: &Path) -> Result<(), ZolaError> {
     let zola = find_zola(root).ok_or(ZolaError::NotFound)?;
+    build_with(&zola, root, output)
+}
+
+fn build_with(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> {
     let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
-    clear_previous_output(&output)?;
-    let result = Command::new(&zola)
+    let clear_error = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| ZolaError::Clear { path, source }
+    };
+    ensure_replaceable(&output)?;
+    let partial = partial_folder(&output);
+    if partial.exists() {
+        // Left by a build that was killed; the name is ours.
+        std::fs::remove_dir_all(&partial).map_err(clear_error(&partial))?;
+    }
+    let result = run_zola(zola, root, &partial);
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&partial);
+        return result;
+    }
+    std::fs::write(
+        partial.join(SITE_STAMP),
+        "Built by openbaar; the next build replaces this folder.\n",
+    )
+    .map_err(clear_error(&partial))?;
+    if output.exists() {
+        std::fs::remove_dir_all(&output).map_err(clear_error(&output))?;
+    }
+    std::fs::rename(&partial, &output).map_err(clear_error(&output))
+}
+
+/// `public` → `public.openbaar-partial`, beside it (the same file system, so the
+/// finished build can be renamed into place).
+fn partial_folder(output: &Path) -> PathBuf {
+    let mut name = output.file_name().unwrap_or_default().to_os_string();
+    name.push(".openbaar-partial");
+    output.with_file_name(name)
+}
+
+fn run_zola(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> {
+    let result = Command::new(zola)
         .current_dir(root)
         .arg("build")
         .arg("--output-dir")
-        .arg(&output)
+        .arg(output)
         .output();
     let result = match result {
         Ok(result) => result,
@@ -92,28 +138,23 @@ pub fn build(root: &Path, output: &Path) -> Result<(), ZolaError> {
     }
 }
 
-/// Removes a previous build: zola 0.19+ refuses a non-empty output folder without
-/// `--force`, a flag zola 0.17 does not know, so the folder is cleared here instead.
-fn clear_previous_output(output: &Path) -> Result<(), ZolaError> {
-    if !output.exists() {
+/// An output folder may be replaced when it is absent, empty, or a site Openbaar built.
+fn ensure_replaceable(output: &Path) -> Result<(), ZolaError> {
+    if !output.exists() || output.join(SITE_STAMP).is_file() {
         return Ok(());
     }
-    let clear_error = |source| ZolaError::Clear {
-        path: output.display().to_string(),
-        source,
-    };
     let empty = std::fs::read_dir(output)
-        .map_err(clear_error)?
+        .map_err(|source| ZolaError::Clear {
+            path: output.display().to_string(),
+            source,
+        })?
         .next()
         .is_none();
-    // A build that zola left half-done has some of these, if not index.html.
-    let previous_build = ["index.html", "404.html", "sitemap.xml", "robots.txt"]
-        .iter()
-        .any(|f| output.join(f).exists());
-    if !empty && !previous_build {
-        return Err(ZolaError::OutputNotOurs(output.display().to_string()));
+    if empty {
+        Ok(())
+    } else {
+        Err(ZolaError::OutputNotOurs(output.display().to_string()))
     }
-    std::fs::remove_dir_all(output).map_err(clear_error)
 }
 
 #[cfg(test)]
@@ -121,21 +162,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_a_previous_build_is_replaced() {
+    fn only_a_folder_openbaar_built_is_replaced() {
         let dir = tempfile::tempdir().unwrap();
-        let half_done = dir.path().join("public");
-        std::fs::create_dir_all(half_done.join("documenten")).unwrap();
-        std::fs::write(half_done.join("sitemap.xml"), "<urlset/>").unwrap();
-        clear_previous_output(&half_done).unwrap();
-        assert!(!half_done.exists());
+        let ours = dir.path().join("public");
+        std::fs::create_dir_all(ours.join("documenten")).unwrap();
+        std::fs::write(ours.join(SITE_STAMP), "").unwrap();
+        assert!(ensure_replaceable(&ours).is_ok());
+        assert!(ensure_replaceable(&dir.path().join("nieuw")).is_ok());
+        let empty = dir.path().join("leeg");
+        std::fs::create_dir_all(&empty).unwrap();
+        assert!(ensure_replaceable(&empty).is_ok());
 
-        let foreign = dir.path().join("mijn-map");
+        // Another website, or a user's folder that happens to hold an index.html.
+        let foreign = dir.path().join("mijn-site");
         std::fs::create_dir_all(&foreign).unwrap();
-        std::fs::write(foreign.join("scriptie.docx"), "belangrijk").unwrap();
+        std::fs::write(foreign.join("index.html"), "<h1>Mijn site</h1>").unwrap();
+        std::fs::write(foreign.join("sitemap.xml"), "<urlset/>").unwrap();
         assert!(matches!(
-            clear_previous_output(&foreign),
+            ensure_replaceable(&foreign),
             Err(ZolaError::OutputNotOurs(_))
         ));
-        assert!(foreign.join("scriptie.docx").exists());
+        assert!(foreign.join("index.html").exists());
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_previous_site_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(output.join(SITE_STAMP), "").unwrap();
+        std::fs::write(output.join("index.html"), "vorige build").unwrap();
+        // A "zola" that fails, after writing part of a site.
+        let zola = dir.path().join("zola");
+        std::fs::write(
+            &zola,
+            "#!/bin/sh\nmkdir -p \"$3\" && echo half > \"$3/index.html\"\nexit 1\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let result = build_with(&zola, dir.path(), &output);
+        assert!(matches!(result, Err(ZolaError::Failed(_))), "{result:?}");
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "vorige build"
+        );
+        assert!(!partial_folder(&output).exists());
     }
 }
