@@ -140,7 +140,10 @@ fn run_zola(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> {
 
 /// An output folder may be replaced when it is absent, empty, or a site Openbaar built.
 fn ensure_replaceable(output: &Path) -> Result<(), ZolaError> {
-    if !output.exists() || output.join(SITE_STAMP).is_file() {
+    // Sites built before the stamp existed are known by their search index.
+    let openbaar_site =
+        output.join(SITE_STAMP).is_file() || output.join("zoeken/index/hot.bin").is_file();
+    if !output.exists() || openbaar_site {
         return Ok(());
     }
     let empty = std::fs::read_dir(output)
@@ -168,6 +171,11 @@ mod tests {
         std::fs::create_dir_all(ours.join("documenten")).unwrap();
         std::fs::write(ours.join(SITE_STAMP), "").unwrap();
         assert!(ensure_replaceable(&ours).is_ok());
+        let older = dir.path().join("oud");
+        std::fs::create_dir_all(older.join("zoeken/index")).unwrap();
+        std::fs::write(older.join("zoeken/index/hot.bin"), "").unwrap();
+        std::fs::write(older.join("index.html"), "").unwrap();
+        assert!(ensure_replaceable(&older).is_ok());
         assert!(ensure_replaceable(&dir.path().join("nieuw")).is_ok());
         let empty = dir.path().join("leeg");
         std::fs::create_dir_all(&empty).unwrap();
