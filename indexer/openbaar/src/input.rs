@@ -36,22 +36,36 @@ pub struct SourceFile {
     pub format: Format,
 }
 
-/// A file or folder that could not even be listed.
+/// A file or folder that was not read, and why.
 #[derive(Debug, Clone)]
 pub struct WalkError {
-    /// The path involved, as far as it is known.
+    /// The path involved (relative to the archive where it is known).
     pub path: String,
-    /// What went wrong.
+    /// What went wrong, or why it was passed over.
     pub reason: String,
+}
+
+/// What a walk over an archive found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// The files to read, in a stable order.
+    pub files: Vec<SourceFile>,
+    /// Entries deliberately not read: hidden files and folders, links that leave the
+    /// archive, anything that is not a regular file.
+    pub skipped: Vec<WalkError>,
+    /// Entries that could not be listed or opened.
+    pub failed: Vec<WalkError>,
 }
 
 /// Lists every file under `roots` (files or folders), in a stable order, with its format.
 ///
-/// Hidden files and folders (starting with `.`) are passed over: they are editor and
-/// operating-system litter, not released documents.
-pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<WalkError>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
+/// Nothing is passed over in silence: hidden files and folders (editor and system
+/// litter, mostly) are named as skipped, and so are links. A link is followed only to
+/// a file inside the archive (which is then read where the link is, and found to be a
+/// duplicate of its target); a link that leaves the archive, loops or points nowhere
+/// is named, never read and never walked, so a link to `/etc` cannot publish the host.
+pub fn walk(roots: &[PathBuf]) -> Walk {
+    let mut walk = Walk::default();
     for root in roots {
         // One folder: paths inside it. Several: each path starts with its folder's
         // name, so that files of two dossiers never share a source.
@@ -60,44 +74,93 @@ pub fn walk(roots: &[PathBuf]) -> (Vec<SourceFile>, Vec<WalkError>) {
         } else {
             root.clone()
         };
-        let entries = WalkDir::new(root)
-            .follow_links(true)
+        let inside = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        let mut entries = WalkDir::new(root)
+            .follow_links(false)
             .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in entries {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() => {
-                    let path = entry.path().to_path_buf();
-                    let relative = relative_name(&base, &path);
-                    let format = match detect(&path) {
-                        Ok(format) => format,
-                        Err(err) => {
-                            errors.push(WalkError {
-                                path: relative,
-                                reason: format!("cannot read: {err}"),
-                            });
-                            continue;
-                        }
-                    };
-                    files.push(SourceFile {
-                        path,
-                        relative,
-                        format,
-                    });
-                }
-                Ok(_) => {}
-                Err(err) => errors.push(WalkError {
-                    path: err
+            .into_iter();
+        while let Some(entry) = entries.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err
                         .path()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_else(|| root.display().to_string()),
-                    reason: err.to_string(),
+                        .map(|p| relative_name(&base, p))
+                        .unwrap_or_else(|| root.display().to_string());
+                    walk.failed.push(WalkError {
+                        path,
+                        reason: format!("cannot be listed: {err}"),
+                    });
+                    continue;
+                }
+            };
+            let path = entry.path().to_path_buf();
+            let relative = relative_name(&base, &path);
+            let skip = |reason: &str| WalkError {
+                path: relative.clone(),
+                reason: reason.to_string(),
+            };
+            if entry.depth() > 0 && is_hidden(entry.file_name()) {
+                if entry.file_type().is_dir() {
+                    entries.skip_current_dir();
+                    walk.skipped.push(skip(
+                        "a hidden folder (its name starts with a dot): not read",
+                    ));
+                } else {
+                    walk.skipped
+                        .push(skip("a hidden file (its name starts with a dot): not read"));
+                }
+                continue;
+            }
+            let file_type = entry.file_type();
+            if file_type.is_dir() {
+                continue;
+            }
+            if file_type.is_symlink() {
+                match link_target(&path, &inside) {
+                    Ok(()) => {}
+                    Err(reason) => {
+                        walk.skipped.push(skip(reason));
+                        continue;
+                    }
+                }
+            } else if !file_type.is_file() {
+                walk.skipped.push(skip(
+                    "not a regular file (a device, pipe or socket): not read",
+                ));
+                continue;
+            }
+            match detect(&path) {
+                Ok(format) => walk.files.push(SourceFile {
+                    path,
+                    relative,
+                    format,
+                }),
+                Err(err) => walk.failed.push(WalkError {
+                    path: relative,
+                    reason: format!("cannot read: {err}"),
                 }),
             }
         }
     }
-    (files, errors)
+    walk
+}
+
+/// Whether the link at `path` may be read: only when it resolves to a regular file
+/// inside `archive`. The reason says why not, without naming where it points.
+fn link_target(path: &Path, archive: &Path) -> Result<(), &'static str> {
+    let target =
+        std::fs::canonicalize(path).map_err(|_| "a link that points nowhere or loops: not read")?;
+    if !target.starts_with(archive) {
+        return Err("a link that leaves the archive: not read");
+    }
+    match std::fs::metadata(&target) {
+        Ok(meta) if meta.is_file() => Ok(()),
+        Ok(meta) if meta.is_dir() => {
+            Err("a link to a folder inside the archive: its files are read where they are")
+        }
+        _ => Err("a link to something that is not a regular file: not read"),
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -229,6 +292,46 @@ fn known_binary(head: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_are_read_only_to_files_inside_the_archive() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("archief");
+        std::fs::create_dir_all(archive.join("map")).unwrap();
+        std::fs::write(archive.join("map/brief.txt"), "Geachte lezer,").unwrap();
+        std::fs::write(dir.path().join("geheim.txt"), "wachtwoord").unwrap();
+        symlink("map/brief.txt", archive.join("kopie.txt")).unwrap();
+        symlink(dir.path().join("geheim.txt"), archive.join("uit.txt")).unwrap();
+        symlink("/etc", archive.join("etc")).unwrap();
+        symlink("lus-b", archive.join("lus-a")).unwrap();
+        symlink("lus-a", archive.join("lus-b")).unwrap();
+        symlink("map", archive.join("map-link")).unwrap();
+        std::fs::write(archive.join(".verborgen.txt"), "x").unwrap();
+        std::fs::create_dir_all(archive.join(".git")).unwrap();
+        std::fs::write(archive.join(".git/config"), "x").unwrap();
+
+        let walk = walk(&[archive]);
+        let read: Vec<&str> = walk.files.iter().map(|f| f.relative.as_str()).collect();
+        assert_eq!(read, ["kopie.txt", "map/brief.txt"]);
+        let mut skipped: Vec<&str> = walk.skipped.iter().map(|s| s.path.as_str()).collect();
+        skipped.sort_unstable();
+        assert_eq!(
+            skipped,
+            [
+                ".git",
+                ".verborgen.txt",
+                "etc",
+                "lus-a",
+                "lus-b",
+                "map-link",
+                "uit.txt"
+            ]
+        );
+        assert!(walk.failed.is_empty(), "{:?}", walk.failed);
+        // The host's paths are never printed.
+        assert!(walk.skipped.iter().all(|s| !s.reason.contains("geheim")));
+    }
 
     #[test]
     fn pdf_by_content_whatever_the_name() {

@@ -38,17 +38,17 @@ impl Progress for NoProgress {
 
 /// Extracts every file under `roots` into documents.
 pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progress) -> Extraction {
-    let (files, walk_errors) = input::walk(roots);
+    let walk = input::walk(roots);
+    let problem = |e: input::WalkError| Problem {
+        source: e.path,
+        reason: e.reason,
+    };
     let mut extraction = Extraction {
-        failed: walk_errors
-            .into_iter()
-            .map(|e| Problem {
-                source: e.path,
-                reason: e.reason,
-            })
-            .collect(),
+        failed: walk.failed.into_iter().map(problem).collect(),
+        skipped: walk.skipped.into_iter().map(problem).collect(),
         ..Extraction::default()
     };
+    let files = walk.files;
     let (lists, files): (Vec<SourceFile>, Vec<SourceFile>) =
         files.into_iter().partition(is_inventory);
     let (readable, unsupported): (Vec<SourceFile>, Vec<SourceFile>) = files
