@@ -245,9 +245,14 @@ fn one_line(value: &str) -> String {
 
 /// A safe file name for the original next to the page: ASCII letters, digits, `.`, `-`
 /// and `_`, never hidden, never Markdown (Zola would take a `.md` file for a page).
+/// Accents are dropped (`één.pdf` → `een.pdf`); a name with no ASCII letters or digits
+/// left (`日本.txt`) becomes `origineel` with its extension, so the download never
+/// loses its file.
 pub fn asset_name(file_name: &str) -> String {
-    let mut name: String = file_name
-        .chars()
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = file_name
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
                 c
@@ -256,20 +261,27 @@ pub fn asset_name(file_name: &str) -> String {
             }
         })
         .collect();
-    name = name.trim_start_matches(['.', '_']).to_string();
-    if name.len() > 120 {
-        let extension = name
-            .rsplit_once('.')
-            .map(|(_, e)| e.to_string())
-            .filter(|e| e.len() <= 8);
-        name.truncate(100);
-        if let Some(extension) = extension {
-            name = format!("{name}.{extension}");
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext)) if ext.len() <= 8 && ext.chars().any(|c| c.is_ascii_alphanumeric()) => {
+            (stem.to_string(), Some(ext.to_ascii_lowercase()))
         }
+        _ => (name.clone(), None),
+    };
+    // Never hidden, never an option (`-rf`).
+    let stem = stem.trim_start_matches(['.', '_', '-']);
+    let mut stem = if stem.chars().any(|c| c.is_ascii_alphanumeric()) {
+        stem.to_string()
+    } else {
+        "origineel".to_string()
+    };
+    stem.truncate(100);
+    if stem == "index" || stem.starts_with("index.") {
+        stem = format!("origineel-{stem}");
     }
-    if name.is_empty() || name.starts_with("index.") || name == "index" {
-        name = format!("origineel-{name}");
-    }
+    let mut name = match extension {
+        Some(ext) => format!("{stem}.{ext}"),
+        None => stem,
+    };
     if name.to_ascii_lowercase().ends_with(".md") {
         name.push_str(".txt");
     }
@@ -290,8 +302,19 @@ mod tests {
         assert_eq!(asset_name("notitie.md"), "notitie.md.txt");
         assert_eq!(asset_name("index.md"), "origineel-index.md.txt");
         assert_eq!(asset_name(".verborgen"), "verborgen");
-        assert_eq!(asset_name(""), "origineel-");
+        assert_eq!(asset_name(".pdf"), "origineel.pdf");
+        assert_eq!(asset_name(""), "origineel");
+        assert_eq!(asset_name("-rf.txt"), "rf.txt");
         assert!(asset_name(&format!("{}.pdf", "a".repeat(300))).ends_with(".pdf"));
+    }
+
+    #[test]
+    fn names_without_ascii_keep_their_extension() {
+        assert_eq!(asset_name("ééé.pdf"), "eee.pdf");
+        assert_eq!(asset_name("Één brief.PDF"), "Een_brief.pdf");
+        assert_eq!(asset_name("日本.txt"), "origineel.txt");
+        assert_eq!(asset_name("日本"), "origineel");
+        assert_eq!(asset_name("…"), "origineel");
     }
 
     #[test]
