@@ -1,6 +1,43 @@
 //! The timeline as data for other programs: TimelineJS's JSON and a CSV table.
+//!
+//! Exports are data, and the programs that open them execute some data: TimelineJS
+//! renders its text fields as HTML, and a spreadsheet runs a cell that starts with `=`,
+//! `+`, `-` or `@` as a formula. Document text is made inert for each (HTML escaped for
+//! TimelineJS; a leading quote for a spreadsheet), and control characters are dropped.
 
 use super::merge::{TimelineEvent, TimelineItem};
+
+/// Text for a field TimelineJS renders as HTML.
+fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !c.is_control()) {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a spreadsheet cell: no control characters, and a formula's first
+/// character quoted so it is shown, not run (OWASP's advice for CSV injection).
+fn csv_cell(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.starts_with([
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ]) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
 
 /// The events and documents in TimelineJS's JSON format.
 pub fn timelinejs(
@@ -25,11 +62,14 @@ pub fn timelinejs(
             let sources: Vec<String> = e
                 .sources
                 .iter()
-                .map(|s| format!("{} (/documenten/{}/)", s.title, s.id))
+                .map(|s| format!("{} (/documenten/{}/)", html_text(&s.title), s.id))
                 .collect();
             serde_json::json!({
                 "start_date": date(e.date.iso()),
-                "text": { "headline": e.sources[0].sentence, "text": format!("Bronnen: {}", sources.join("; ")) },
+                "text": {
+                    "headline": html_text(&e.sources[0].sentence),
+                    "text": format!("Bronnen: {}", sources.join("; ")),
+                },
                 "group": "gebeurtenis",
             })
         })
@@ -37,11 +77,14 @@ pub fn timelinejs(
     entries.extend(items.iter().map(|i| {
         serde_json::json!({
             "start_date": date(i.date.to_string()),
-            "text": { "headline": i.title, "text": format!("{} (/documenten/{}/)", i.doc_type, i.id) },
+            "text": {
+                "headline": html_text(&i.title),
+                "text": format!("{} (/documenten/{}/)", html_text(&i.doc_type), i.id),
+            },
             "group": if i.item == "message" { "bericht" } else { "document" },
         })
     }));
-    serde_json::json!({ "title": { "text": { "headline": title } }, "events": entries })
+    serde_json::json!({ "title": { "text": { "headline": html_text(title) } }, "events": entries })
 }
 
 /// The events and documents as CSV: one row each, events first.
@@ -60,17 +103,41 @@ pub fn csv(events: &[TimelineEvent], items: &[TimelineItem]) -> Result<Vec<u8>, 
             "gebeurtenis",
             &e.date.iso(),
             &precision,
-            &e.sources[0].sentence,
-            &titles.join(" | "),
+            &csv_cell(&e.sources[0].sentence),
+            &csv_cell(&titles.join(" | ")),
             &links.join(" "),
         ])?;
     }
     for i in items {
         let link = format!("/documenten/{}/", i.id);
         let date = i.date.to_string();
-        writer.write_record([i.item, &date, "day", &i.title, &i.title, &link])?;
+        let title = csv_cell(&i.title);
+        writer.write_record([i.item, &date, "day", &title, &title, &link])?;
     }
     writer
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_in_document_text_is_escaped_for_timelinejs() {
+        assert_eq!(
+            html_text("<script>alert(1)</script> & <img src=x onerror=\"a()\">"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=&quot;a()&quot;&gt;"
+        );
+        assert_eq!(html_text("a\0b"), "ab");
+    }
+
+    #[test]
+    fn formulas_are_quoted_and_control_characters_dropped() {
+        for formula in ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1+1)"] {
+            assert_eq!(csv_cell(formula), format!("'{formula}"));
+        }
+        assert_eq!(csv_cell("Brief van 26 maart"), "Brief van 26 maart");
+        assert_eq!(csv_cell("a\0b\r\nc"), "a b  c");
+    }
 }
