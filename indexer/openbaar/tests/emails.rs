@@ -63,3 +63,35 @@ Een leesbare notitie.\r\n--grens--\r\n";
     assert_eq!(extraction.failed.len(), 1, "{:?}", extraction.failed);
     assert_eq!(extraction.failed[0].source, "a.eml#kapot.pdf");
 }
+
+/// A code in an email's subject is a redaction: it stays out of the subject, the
+/// messages and the thread's name.
+#[test]
+fn codes_in_a_subject_are_taken_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.eml"),
+        "From: A <a@gemeente.nl>\r\nTo: b@gemeente.nl\r\nSubject: RE: Gesprek met 5.1.2e over jeugdzorg\r\n\
+Date: Mon, 1 Sep 2025 09:00:00 +0200\r\n\r\nPrima.\r\n",
+    )
+    .unwrap();
+    let extraction = extract_all(
+        &[dir.path().to_path_buf()],
+        &Settings::default(),
+        &NoProgress,
+    );
+    let mail = extraction.records().next().unwrap();
+    let texts = [
+        mail.title.clone(),
+        mail.subject.clone().unwrap(),
+        mail.messages[0].subject.clone().unwrap(),
+        mail.thread.clone().unwrap(),
+    ];
+    for text in texts {
+        assert!(!text.contains("5.1.2"), "{text}");
+        assert!(
+            text.contains("Gesprek met █ over") || text.contains("gesprek met █ over"),
+            "{text}"
+        );
+    }
+}

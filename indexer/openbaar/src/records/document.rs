@@ -70,6 +70,12 @@ pub(super) fn build_record(
         settings,
     );
     let title = redact::redact_paragraph(&title).text;
+    // A subject is text like the title: the codes printed in it are redactions, and
+    // must not reach the thread's name or the search index.
+    extracted.subject = extracted
+        .subject
+        .take()
+        .map(|s| redact::redact_paragraph(&s).text);
     let text = Document::text_from_pages(&pages);
     redact::locate(&mut redactions, &text);
 
