@@ -103,18 +103,40 @@ pub fn print(extraction: &Extraction) {
     if !extraction.failed.is_empty() {
         eprintln!("{} failed:", extraction.failed.len());
         for problem in &extraction.failed {
-            eprintln!("  FAILED  {}: {}", problem.source, problem.reason);
+            eprintln!(
+                "  FAILED  {}: {}",
+                one_line(&problem.source),
+                problem.reason
+            );
         }
     }
     if !extraction.skipped.is_empty() {
-        eprintln!(
-            "{} skipped (not a format openbaar reads):",
-            extraction.skipped.len()
-        );
+        eprintln!("{} not read:", extraction.skipped.len());
         for problem in &extraction.skipped {
-            eprintln!("  skipped {}: {}", problem.source, problem.reason);
+            eprintln!(
+                "  skipped {}: {}",
+                one_line(&problem.source),
+                problem.reason
+            );
         }
     }
+    if !extraction.notices.is_empty() {
+        eprintln!("{} read, with a note:", extraction.notices.len());
+        for problem in &extraction.notices {
+            eprintln!(
+                "  note    {}: {}",
+                one_line(&problem.source),
+                problem.reason
+            );
+        }
+    }
+}
+
+/// A path as one line: a file name may hold a newline or a terminal escape.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
 }
 
 /// A day as `YYYY-MM-DD`, or `-`.

@@ -212,13 +212,8 @@ pub fn detect_bytes(head: &[u8], extension: &str) -> Format {
         "eml" => Format::Unsupported("named .eml, but it has no email headers".into()),
         "mbox" => Format::Unsupported("named .mbox, but it does not start with a From line".into()),
         "msg" => Format::Unsupported("Outlook .msg is not read yet".into()),
-        "txt" | "md" | "text" | "markdown" => {
-            if std::str::from_utf8(head).is_ok() || head.len() == 4096 {
-                Format::Text
-            } else {
-                Format::Unsupported("named as text, but it is not UTF-8".into())
-            }
-        }
+        // Any encoding: the text reader finds it, and refuses binary data.
+        "txt" | "md" | "text" | "markdown" => Format::Text,
         "" => Format::Unsupported("no extension and not a recognised format".into()),
         other => Format::Unsupported(format!(".{other} files are not read")),
     }

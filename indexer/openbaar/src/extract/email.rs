@@ -1,11 +1,12 @@
 //! Email messages (.eml) and mailboxes (.mbox), through mail-parser: headers, the
 //! text body (HTML-only mails are converted to text), and attachments.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use mail_parser::mailbox::mbox::MessageIterator;
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use super::ExtractError;
+use crate::model::date::PLAUSIBLE_YEARS;
 use crate::model::{DateSource, Embedded, Extracted, Provenance, RawPage};
 
 /// Extracts one RFC 5322 message.
@@ -52,16 +53,28 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             }
         })
         .collect();
+    // A Date header outside the plausible years (a hostile or broken header) is left
+    // out and said, never cut down to something that looks like a date.
+    let mut notes = Vec::new();
+    let date = message.date().and_then(|d| {
+        let day = NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into())
+            .filter(|day| PLAUSIBLE_YEARS.contains(&day.year()));
+        if day.is_none() {
+            notes.push(format!(
+                "the Date header ({}) is not a plausible date: left out",
+                d.to_rfc3339()
+            ));
+        }
+        day
+    });
     Ok(Extracted {
+        notes,
         pages: vec![RawPage {
             provenance: Provenance::EmailBody,
             text: body,
         }],
         title: None,
-        date: message
-            .date()
-            .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), d.month.into(), d.day.into()))
-            .map(|d| (d, DateSource::EmailHeader)),
+        date: date.map(|d| (d, DateSource::EmailHeader)),
         from: message.from().and_then(|a| addresses(a).into_iter().next()),
         to: message.to().map(addresses).unwrap_or_default(),
         cc: message.cc().map(addresses).unwrap_or_default(),
@@ -108,18 +121,32 @@ fn addresses(address: &Address) -> Vec<String> {
 }
 
 /// Splits a Unix mailbox into its messages, each as the bytes of an .eml.
-pub fn split_mbox(bytes: &[u8]) -> Vec<Embedded> {
+pub fn split_mbox(bytes: &[u8]) -> Vec<Result<Embedded, UnreadableMessage>> {
     MessageIterator::new(bytes)
-        .filter_map(Result::ok)
         .enumerate()
         .map(|(n, message)| {
-            let contents = message.unwrap_contents();
-            Embedded {
-                name: format!("bericht-{:04}.eml", n + 1),
-                bytes: contents,
+            let name = format!("bericht-{:04}.eml", n + 1);
+            match message {
+                Ok(message) => Ok(Embedded {
+                    name,
+                    bytes: message.unwrap_contents(),
+                }),
+                Err(_) => Err(UnreadableMessage {
+                    name,
+                    reason: "this message of the mailbox cannot be read".into(),
+                }),
             }
         })
         .collect()
+}
+
+/// A message of a mailbox that could not be cut out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnreadableMessage {
+    /// The name it would have had (`bericht-0003.eml`), by its place in the mailbox.
+    pub name: String,
+    /// Why it could not be read.
+    pub reason: String,
 }
 
 #[cfg(test)]
@@ -171,8 +198,17 @@ Bijlage tekst.\r\n\
         let mbox = format!("From a@b Thu Aug 28 10:48:55 2025\n{MAIL}\nFrom c@d Fri Aug 29 09:00:00 2025\nFrom: c@d.nl\nSubject: Tweede\n\nTekst\n");
         let messages = split_mbox(mbox.as_bytes());
         assert_eq!(messages.len(), 2);
-        let second = extract_email(&messages[1].bytes).unwrap();
+        let second = extract_email(&messages[1].as_ref().unwrap().bytes).unwrap();
         assert_eq!(second.subject.as_deref(), Some("Tweede"));
+    }
+
+    #[test]
+    fn an_impossible_date_header_is_left_out_and_said() {
+        let mail =
+            b"From: a@b.nl\r\nSubject: x\r\nDate: Mon, 1 Sep 9999 09:00:00 +0200\r\n\r\nTekst\r\n";
+        let extracted = extract_email(mail).unwrap();
+        assert_eq!(extracted.date, None);
+        assert_eq!(extracted.notes.len(), 1, "{:?}", extracted.notes);
     }
 
     #[test]

@@ -43,8 +43,11 @@ pub struct Extraction {
     pub documents: Vec<Built>,
     /// Files that should have been read but failed.
     pub failed: Vec<Problem>,
-    /// Files that are not a format Openbaar reads.
+    /// Files that are not a format Openbaar reads, or were passed over on purpose.
     pub skipped: Vec<Problem>,
+    /// Files that were read, with something the user should know (an assumed
+    /// encoding, unreadable parts).
+    pub notices: Vec<Problem>,
     /// Documents whose grounds found in the text differ from their inventory row.
     pub disagreements: Vec<Disagreement>,
     /// Facts found in listed documents next to what their inventory row says.

@@ -48,4 +48,7 @@ pub struct Extracted {
     pub references: Vec<String>,
     /// Files carried inside this one.
     pub attachments: Vec<Embedded>,
+    /// What the reader had to assume, for the user (`read as windows-1252`): the file
+    /// was read, but not quite as it said it was.
+    pub notes: Vec<String>,
 }

@@ -75,6 +75,7 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
     for result in results {
         extraction.failed.extend(result.failed);
         extraction.skipped.extend(result.skipped);
+        extraction.notices.extend(result.notices);
         for built in result.documents {
             // The same bytes twice (a copy in two folders) are one document that
             // knows all its places; nothing is lost and no page is doubled.
@@ -134,6 +135,7 @@ struct FileResult {
     documents: Vec<Built>,
     failed: Vec<Problem>,
     skipped: Vec<Problem>,
+    notices: Vec<Problem>,
 }
 
 fn process_file_guarded(file: &SourceFile, settings: &Settings) -> FileResult {
@@ -198,13 +200,17 @@ fn process_file(file: &SourceFile, settings: &Settings) -> FileResult {
                 .push(fail("no messages found in the mailbox".into()));
         }
         for message in messages {
-            let source = format!("{}#{}", file.relative, message.name);
-            process_unit(
-                &mut result,
-                Unit::embedded(source, message, None),
-                &Format::Eml,
-                settings,
-            );
+            match message {
+                Ok(message) => {
+                    let source = format!("{}#{}", file.relative, message.name);
+                    let unit = Unit::embedded(source, message, None);
+                    process_unit(&mut result, unit, &Format::Eml, settings);
+                }
+                Err(unreadable) => result.failed.push(Problem {
+                    source: format!("{}#{}", file.relative, unreadable.name),
+                    reason: unreadable.reason,
+                }),
+            }
         }
         return result;
     }
@@ -289,6 +295,12 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
             attachment_ids.push(child_id);
         }
     }
+    result
+        .notices
+        .extend(extracted.notes.iter().map(|note| Problem {
+            source: unit.source.clone(),
+            reason: note.clone(),
+        }));
     let document = document::build_record(id, kind, &unit, extracted, attachment_ids, settings);
     result.documents.push(Built {
         document,
@@ -297,4 +309,5 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
     result.documents.extend(carried.documents);
     result.failed.extend(carried.failed);
     result.skipped.extend(carried.skipped);
+    result.notices.extend(carried.notices);
 }
