@@ -4,8 +4,12 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Reader};
+use calamine::{open_workbook_auto, Data, DataType, Reader};
 use chrono::NaiveDate;
+
+/// The most a spreadsheet may decompress to. Inventory lists are small; a workbook
+/// that inflates past this is a decompression bomb (its file size says nothing).
+const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
 
 /// One row of an inventory list, its cells as the list gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,10 +50,11 @@ pub fn read(path: &Path) -> Result<Vec<ListedRow>, String> {
     } else {
         read_spreadsheet(path)?
     };
-    Ok(parse_rows(&rows))
+    parse_rows(&rows)
 }
 
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>, String> {
+    check_unpacked_size(path, MAX_UNPACKED_BYTES)?;
     let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
     let range = workbook
         .worksheet_range_at(0)
@@ -59,14 +64,51 @@ fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>, String> {
         .rows()
         .map(|row| {
             row.iter()
-                .map(|cell| cell.to_string().trim().to_string())
+                .map(|cell| match cell {
+                    // A date cell is a number of days; read it as the day it means.
+                    Data::DateTime(_) | Data::DateTimeIso(_) => cell
+                        .as_date()
+                        .map(|day| day.to_string())
+                        .unwrap_or_else(|| cell.to_string()),
+                    _ => cell.to_string().trim().to_string(),
+                })
                 .collect()
         })
         .collect())
 }
 
+/// Refuses a zip container (xlsx, ods) whose entries inflate to more than `limit`
+/// bytes in all, by inflating them once without keeping anything: the sizes a zip
+/// declares can lie. Files that are not zip containers (old .xls) pass.
+fn check_unpacked_size(path: &Path, limit: u64) -> Result<(), String> {
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let Ok(mut archive) = zip::ZipArchive::new(file) else {
+        return Ok(());
+    };
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index(i).map_err(|e| e.to_string())?;
+        let budget = limit.saturating_sub(total) + 1;
+        total += std::io::copy(
+            &mut std::io::Read::take(entry, budget),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| format!("a part of the workbook cannot be unpacked: {e}"))?;
+        if total > limit {
+            return Err(format!(
+                "it unpacks to more than {} MB (a decompression bomb?): not read",
+                limit / (1024 * 1024)
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn read_csv(path: &Path) -> Result<Vec<Vec<String>>, String> {
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let raw = std::fs::read(path).map_err(|e| e.to_string())?;
+    // Exported by Excel on Windows, a CSV is often windows-1252.
+    let (text, _) = super::text::decode(&raw);
+    let bytes = text.into_bytes();
     // Dutch spreadsheets export with `;`; others with `,`.
     let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
     let delimiter = if first_line.iter().filter(|b| **b == b';').count()
@@ -138,10 +180,13 @@ fn columns(header: &[String]) -> Columns {
     columns
 }
 
-fn parse_rows(rows: &[Vec<String>]) -> Vec<ListedRow> {
+fn parse_rows(rows: &[Vec<String>]) -> Result<Vec<ListedRow>, String> {
     // The header is the first row that names an ID column.
     let Some(header_at) = rows.iter().position(|r| columns(r).id.is_some()) else {
-        return Vec::new();
+        return Err(
+            "no column of document IDs found (a header named ID, Documentnummer, Document ID, Nr or Nummer)"
+                .into(),
+        );
     };
     let cols = columns(&rows[header_at]);
     let cell = |row: &[String], col: Option<usize>| {
@@ -149,7 +194,7 @@ fn parse_rows(rows: &[Vec<String>]) -> Vec<ListedRow> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    rows[header_at + 1..]
+    Ok(rows[header_at + 1..]
         .iter()
         .filter_map(|row| {
             Some(ListedRow {
@@ -162,7 +207,7 @@ fn parse_rows(rows: &[Vec<String>]) -> Vec<ListedRow> {
                 file_type: cell(row, cols.file_type),
             })
         })
-        .collect()
+        .collect())
 }
 
 /// Dates as inventory exports write them: `11/2/2020 9:23 AM UTC` (month first),
@@ -239,7 +284,7 @@ mod tests {
 
     #[test]
     fn rows_are_read_under_their_header() {
-        let rows = parse_rows(&table());
+        let rows = parse_rows(&table()).unwrap();
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].grounds.as_deref(), Some("5.1.2e; 5.1.2i"));
         assert_eq!(
@@ -250,6 +295,28 @@ mod tests {
         assert_eq!(rows[0].title.as_deref(), Some("FW_ Offerteaanvraag.pdf"));
         assert_eq!(rows[1].thread_id.as_deref(), Some("31159"));
         assert_eq!(rows[2].grounds, None);
+    }
+
+    #[test]
+    fn a_list_without_an_id_column_is_an_error() {
+        let rows = vec![vec!["Titel".to_string(), "Datum".to_string()]];
+        assert!(parse_rows(&rows).unwrap_err().contains("IDs"));
+    }
+
+    #[test]
+    fn a_zip_that_inflates_too_far_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("inventory.xlsx");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        zip.start_file(
+            "xl/worksheets/sheet1.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut zip, &vec![b'a'; 3 * 1024 * 1024]).unwrap();
+        zip.finish().unwrap();
+        assert!(check_unpacked_size(&path, 1024 * 1024).is_err());
+        assert!(check_unpacked_size(&path, 4 * 1024 * 1024).is_ok());
     }
 
     #[test]

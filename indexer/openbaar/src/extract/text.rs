@@ -39,7 +39,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<Extracted, ExtractError> {
 }
 
 /// The text of `bytes` and the encoding it was read in (a byte-order mark is dropped).
-fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
+pub(super) fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return (text.into_owned(), encoding);

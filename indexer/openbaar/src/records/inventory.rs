@@ -26,16 +26,21 @@ pub(super) fn entry(row: ListedRow, list: &str) -> InventoryEntry {
     }
 }
 
-/// The inventory row of a file: its stem equals the row's ID, or its name carries the
-/// ID between separators (`VWS-WOO-183586-RE_….pdf`).
+/// An ID shorter than this is found only as a whole file name: `2` is in
+/// `bijlage-2-bij-besluit.txt` by chance, `183586` in `VWS-WOO-183586-RE_….pdf` is not.
+const MIN_ID_INSIDE_NAME: usize = 4;
+
+/// The inventory row of a file: its stem equals the row's ID, or its name carries a
+/// long enough ID between separators (`VWS-WOO-183586-RE_….pdf`).
 fn matches_file(entry: &InventoryEntry, file_name: &str) -> bool {
     let stem = file_name.split('.').next().unwrap_or(file_name);
     if stem == entry.id {
         return true;
     }
-    file_name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|part| part == entry.id)
+    entry.id.chars().count() >= MIN_ID_INSIDE_NAME
+        && file_name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part == entry.id)
 }
 
 /// Attaches the rows of an inventory list to the documents of its folder, adds the
@@ -175,5 +180,8 @@ mod tests {
         assert!(matches_file(&e, "171137.pdf"));
         assert!(matches_file(&e, "VWS-WOO-171137-FW_Offerteaanvraag.pdf"));
         assert!(!matches_file(&e, "1711370.pdf"));
+        let short = entry(row("2", ""), "x");
+        assert!(matches_file(&short, "2.txt"));
+        assert!(!matches_file(&short, "bijlage-2-bij-besluit.txt"));
     }
 }
