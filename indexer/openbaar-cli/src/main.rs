@@ -233,6 +233,11 @@ fn build(
                 runtime.display()
             ),
         }
+        let report = openbaar::site::report::build_report(&extraction);
+        if let Err(err) = openbaar::site::report::write_report_json(output, &report) {
+            eprintln!("error: report.json: {err}");
+            return ExitCode::from(2);
+        }
         eprintln!("site written to {}", output.display());
     }
     // Strict: every file of the archive must have become a document.

@@ -19,6 +19,9 @@ pub struct Settings {
     pub generated_redactions: PathBuf,
     /// The content folder for the timelines, also owned and rewritten by the indexer.
     pub generated_timeline: PathBuf,
+    /// The content folder for the build report (what became of every file), also
+    /// owned and rewritten by the indexer.
+    pub generated_report: PathBuf,
     /// Files larger than this (in MB) are skipped and reported.
     pub max_file_mb: u64,
     /// Email domains and the organisations they belong to, so a redacted address at
@@ -36,6 +39,7 @@ impl Default for Settings {
             generated_content: PathBuf::from("content/documenten"),
             generated_redactions: PathBuf::from("content/weglakkingen"),
             generated_timeline: PathBuf::from("content/tijdlijn"),
+            generated_report: PathBuf::from("content/verantwoording"),
             max_file_mb: 512,
             domains: BTreeMap::new(),
             organisations: BTreeMap::new(),

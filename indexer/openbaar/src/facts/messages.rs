@@ -203,21 +203,39 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
     blocks
 }
 
-/// The subject without reply and forward prefixes, lower case: the key of a thread.
+/// The longest thread key, in characters: it names a folder of the site (`/draad/…`),
+/// and a file name has at most 255 bytes.
+const MAX_THREAD_KEY_CHARS: usize = 100;
+
+/// The subject without reply and forward prefixes, lower case, cut at a word to at
+/// most [`MAX_THREAD_KEY_CHARS`]: the key of a thread.
 pub fn thread_key(subject: &str) -> String {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(re|fw|fwd|antw|antwoord|doorst|wg|aw|tr|sv)\s*(\[\d+\])?\s*:\s*")
             .expect("valid regex")
     });
-    let mut subject = subject.trim().to_string();
-    while let Some(m) = PREFIX.find(&subject) {
-        subject = subject[m.end()..].to_string();
+    let mut rest = subject.trim();
+    while let Some(m) = PREFIX.find(rest) {
+        rest = &rest[m.end()..];
     }
-    subject
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut key = String::new();
+    let mut length = 0;
+    for word in rest.split_whitespace() {
+        let word = word.to_lowercase();
+        let needed = word.chars().count() + usize::from(length > 0);
+        if length + needed > MAX_THREAD_KEY_CHARS {
+            if length == 0 {
+                key = word.chars().take(MAX_THREAD_KEY_CHARS).collect();
+            }
+            break;
+        }
+        if length > 0 {
+            key.push(' ');
+        }
+        key.push_str(&word);
+        length += needed;
+    }
+    key
 }
 
 #[cfg(test)]
@@ -359,6 +377,9 @@ mod tests {
             "spoedoverleg bo jbn"
         );
         assert_eq!(thread_key("Doorst: WG: test"), "test");
+        let long = thread_key(&"heel lang onderwerp ".repeat(100_000));
+        assert!(long.chars().count() <= MAX_THREAD_KEY_CHARS && long.ends_with("onderwerp"));
+        assert_eq!(thread_key(&"x".repeat(500)).len(), MAX_THREAD_KEY_CHARS);
     }
 
     proptest::proptest! {

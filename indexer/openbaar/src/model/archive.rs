@@ -48,6 +48,8 @@ pub struct Extraction {
     /// Files that were read, with something the user should know (an assumed
     /// encoding, unreadable parts).
     pub notices: Vec<Problem>,
+    /// Inventory lists that were read: their source and how many rows they had.
+    pub inventory_lists: Vec<(String, usize)>,
     /// Documents whose grounds found in the text differ from their inventory row.
     pub disagreements: Vec<Disagreement>,
     /// Facts found in listed documents next to what their inventory row says.

@@ -95,6 +95,9 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
     for list in lists {
         match extract::inventory::read(&list.path) {
             Ok(rows) => {
+                extraction
+                    .inventory_lists
+                    .push((list.relative.clone(), rows.len()));
                 let entries = rows
                     .into_iter()
                     .map(|row| inventory::entry(row, &list.relative))

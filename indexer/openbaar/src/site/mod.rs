@@ -17,6 +17,7 @@ use std::path::Path;
 use serde::Serialize;
 
 mod document_page;
+pub mod report;
 pub mod search;
 mod segments;
 mod summary;
@@ -95,6 +96,13 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
         extra: summarise(extraction.documents.iter().map(|b| &b.document)),
     };
     write(&dir.join("_index.md"), front_matter(&front).as_bytes())?;
+    let report_dir = site.root.join(&site.settings.generated_report);
+    prepare_dir(&report_dir)?;
+    let report = report::build_report(extraction);
+    write(
+        &report_dir.join("_index.md"),
+        front_matter(&report::ReportPage::new(&report)).as_bytes(),
+    )?;
     let documents: Vec<&Document> = extraction.documents.iter().map(|b| &b.document).collect();
     timeline::write_timelines(
         &site.root.join(&site.settings.generated_timeline),

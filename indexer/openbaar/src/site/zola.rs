@@ -134,8 +134,25 @@ fn run_zola(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> {
     } else {
         let mut log = String::from_utf8_lossy(&result.stdout).into_owned();
         log.push_str(&String::from_utf8_lossy(&result.stderr));
-        Err(ZolaError::Failed(log))
+        Err(ZolaError::Failed(shorten_log(&log)))
     }
+}
+
+/// Zola's log with every line cut to a readable length: a line can carry a whole
+/// document's worth of path.
+fn shorten_log(log: &str) -> String {
+    const MAX_LINE: usize = 300;
+    log.lines()
+        .map(|line| {
+            if line.chars().count() > MAX_LINE {
+                let cut: String = line.chars().take(MAX_LINE).collect();
+                format!("{cut}… ({} characters)", line.chars().count())
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An output folder may be replaced when it is absent, empty, or a site Openbaar built.
