@@ -23,6 +23,9 @@ pub enum Format {
     Text,
     /// Not a document format Openbaar reads; the reason says what it looks like.
     Unsupported(String),
+    /// Named as a format Openbaar reads (`.pdf`, `.eml`, `.mbox`) but not that format
+    /// inside: a damaged file, or a failed download. It fails, it is not skipped.
+    Damaged(String),
 }
 
 /// A file found in the archive.
@@ -75,6 +78,9 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             root.clone()
         };
         let inside = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        // Files reached through a link come after the others, so that where the same
+        // file is found twice, the real one is the document and the link its copy.
+        let mut through_links = Vec::new();
         let mut entries = WalkDir::new(root)
             .follow_links(false)
             .sort_by_file_name()
@@ -116,13 +122,11 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             if file_type.is_dir() {
                 continue;
             }
-            if file_type.is_symlink() {
-                match link_target(&path, &inside) {
-                    Ok(()) => {}
-                    Err(reason) => {
-                        walk.skipped.push(skip(reason));
-                        continue;
-                    }
+            let is_link = file_type.is_symlink();
+            if is_link {
+                if let Err(reason) = link_target(&path, &inside) {
+                    walk.skipped.push(skip(reason));
+                    continue;
                 }
             } else if !file_type.is_file() {
                 walk.skipped.push(skip(
@@ -131,17 +135,25 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
                 continue;
             }
             match detect(&path) {
-                Ok(format) => walk.files.push(SourceFile {
-                    path,
-                    relative,
-                    format,
-                }),
+                Ok(format) => {
+                    let file = SourceFile {
+                        path,
+                        relative,
+                        format,
+                    };
+                    if is_link {
+                        through_links.push(file);
+                    } else {
+                        walk.files.push(file);
+                    }
+                }
                 Err(err) => walk.failed.push(WalkError {
                     path: relative,
                     reason: format!("cannot read: {err}"),
                 }),
             }
         }
+        walk.files.extend(through_links);
     }
     walk
 }
@@ -208,9 +220,12 @@ pub fn detect_bytes(head: &[u8], extension: &str) -> Format {
         return Format::Unsupported(what.to_string());
     }
     match extension {
-        "pdf" => Format::Unsupported("named .pdf, but it does not start like a PDF".into()),
-        "eml" => Format::Unsupported("named .eml, but it has no email headers".into()),
-        "mbox" => Format::Unsupported("named .mbox, but it does not start with a From line".into()),
+        _ if head.is_empty() && matches!(extension, "pdf" | "eml" | "mbox") => {
+            Format::Damaged(format!("the .{extension} file is empty"))
+        }
+        "pdf" => Format::Damaged("named .pdf, but it does not start like a PDF".into()),
+        "eml" => Format::Damaged("named .eml, but it has no email headers".into()),
+        "mbox" => Format::Damaged("named .mbox, but it does not start with a From line".into()),
         "msg" => Format::Unsupported("Outlook .msg is not read yet".into()),
         // Any encoding: the text reader finds it, and refuses binary data.
         "txt" | "md" | "text" | "markdown" => Format::Text,
@@ -308,7 +323,7 @@ mod tests {
 
         let walk = walk(&[archive]);
         let read: Vec<&str> = walk.files.iter().map(|f| f.relative.as_str()).collect();
-        assert_eq!(read, ["kopie.txt", "map/brief.txt"]);
+        assert_eq!(read, ["map/brief.txt", "kopie.txt"]);
         let mut skipped: Vec<&str> = walk.skipped.iter().map(|s| s.path.as_str()).collect();
         skipped.sort_unstable();
         assert_eq!(
@@ -344,7 +359,7 @@ mod tests {
     #[test]
     fn a_fake_pdf_is_named_as_such() {
         match detect_bytes(b"<html><body>not found</body></html>", "pdf") {
-            Format::Unsupported(reason) => assert!(reason.contains(".pdf")),
+            Format::Damaged(reason) => assert!(reason.contains(".pdf")),
             other => panic!("unexpected {other:?}"),
         }
     }

@@ -51,15 +51,18 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
     let files = walk.files;
     let (lists, files): (Vec<SourceFile>, Vec<SourceFile>) =
         files.into_iter().partition(is_inventory);
-    let (readable, unsupported): (Vec<SourceFile>, Vec<SourceFile>) = files
-        .into_iter()
-        .partition(|f| !matches!(f.format, Format::Unsupported(_)));
-    for file in unsupported {
-        if let Format::Unsupported(reason) = file.format {
-            extraction.skipped.push(Problem {
+    let mut readable = Vec::new();
+    for file in files {
+        match file.format {
+            Format::Unsupported(reason) => extraction.skipped.push(Problem {
                 source: file.relative,
                 reason,
-            });
+            }),
+            Format::Damaged(reason) => extraction.failed.push(Problem {
+                source: file.relative,
+                reason,
+            }),
+            _ => readable.push(file),
         }
     }
     progress.start(readable.len());
@@ -254,6 +257,13 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
         Format::Pdf => (Kind::Pdf, extract::pdf::extract_pdf(&unit.bytes)),
         Format::Eml => (Kind::Email, extract::email::extract_email(&unit.bytes)),
         Format::Text => (Kind::Text, extract::text::extract_text(&unit.bytes)),
+        Format::Damaged(reason) => {
+            result.failed.push(Problem {
+                source: unit.source,
+                reason: reason.clone(),
+            });
+            return;
+        }
         Format::Mbox | Format::Unsupported(_) => {
             let reason = match format {
                 Format::Unsupported(reason) => reason.clone(),
