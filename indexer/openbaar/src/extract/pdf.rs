@@ -23,6 +23,9 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         return Err(ExtractError::Encrypted);
     }
     let mut pages = Vec::new();
+    // Whether any page shows anything at all: a repairing reader makes an empty page
+    // out of a truncated file rather than failing it.
+    let mut anything_shown = false;
     for page in doc.pages().map_err(corrupt)? {
         let page = page.map_err(corrupt)?;
         let text_page = page
@@ -33,6 +36,7 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             .blocks()
             .any(|b| b.r#type() == mupdf::text_page::TextBlockType::Image);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        anything_shown |= has_image || !text.trim().is_empty();
         let provenance = if has_image && letters < SCANNED_PAGE_MAX_LETTERS {
             Provenance::Scanned
         } else {
@@ -44,6 +48,12 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         return Err(ExtractError::Corrupt {
             format: "PDF",
             detail: "it has no pages".into(),
+        });
+    }
+    if !anything_shown {
+        return Err(ExtractError::Corrupt {
+            format: "PDF",
+            detail: "no page shows any text or image (damaged or truncated, or blank)".into(),
         });
     }
     let info = |name| {
