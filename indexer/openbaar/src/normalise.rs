@@ -114,6 +114,18 @@ fn edge_indices(lines: &[String]) -> Vec<usize> {
 /// Drops page numbers, and lines that repeat at the edges of at least half the pages
 /// (two pages at least): letterheads, running titles, footers.
 fn remove_running_lines(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    let cleaned = drop_running_lines(pages.clone());
+    // A document that is nothing but running lines (`Pagina 1 van 3000` on every page)
+    // keeps them: removing them would publish a document without any text.
+    let any_text = cleaned.iter().flatten().any(|l| !l.trim().is_empty());
+    if any_text {
+        cleaned
+    } else {
+        pages
+    }
+}
+
+fn drop_running_lines(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
     let mut pages_with_shape: HashMap<String, usize> = HashMap::new();
     for lines in &pages {
         let shapes: HashSet<String> = edge_indices(lines)
@@ -137,6 +149,7 @@ fn remove_running_lines(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
                             .is_some_and(|&n| n >= threshold)
                 })
                 .collect();
+
             let mut i = 0;
             lines.retain(|_| {
                 i += 1;
@@ -378,6 +391,15 @@ o veiligheidsplannen ontbreken of zijn niet actueel;";
         for (n, p) in normalised.iter().enumerate() {
             assert_eq!(p.paragraphs, vec![BODIES[n].to_string()]);
         }
+    }
+
+    #[test]
+    fn a_document_of_only_running_lines_keeps_them() {
+        let pages: Vec<RawPage> = (1..=3)
+            .map(|n| page(&format!("Pagina {n} van 3")))
+            .collect();
+        let normalised = normalise_pages(&pages);
+        assert_eq!(normalised[2].paragraphs, vec!["Pagina 3 van 3"]);
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
 
 /// The longest thread key, in characters: it names a folder of the site (`/draad/…`),
 /// and a file name has at most 255 bytes.
-const MAX_THREAD_KEY_CHARS: usize = 100;
+const MAX_THREAD_KEY_CHARS: usize = 200;
 
 /// The subject without reply and forward prefixes, lower case, cut at a word to at
 /// most [`MAX_THREAD_KEY_CHARS`]: the key of a thread.
