@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startNginx, startPython, chromiumPath } from './server.mjs';
+import { watchViolations } from './policy.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const publicDir = join(repo, 'public');
@@ -29,8 +30,9 @@ function native(query) {
 
 async function searchPage(server, query) {
   const context = await browser.newContext();
-  const page = await context.newPage();
   const problems = [];
+  await watchViolations(context, (v) => problems.push(`CSP ${v.directive}: ${v.blocked} at ${v.source}`));
+  const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });

@@ -1,5 +1,6 @@
 // The built sample site (public/) in headless Chromium, served by nginx.
-// Every page must load without console errors or failed requests.
+// Every page must load without console errors, failed requests or violations of the
+// Content-Security-Policy (csp.test.mjs tests the policy itself).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startNginx, chromiumPath } from './server.mjs';
+import { watchViolations } from './policy.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let server;
@@ -28,8 +30,9 @@ after(async () => {
 /** Opens a page and records everything that went wrong on it. */
 async function open(path, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const page = await context.newPage();
   const problems = [];
+  await watchViolations(context, (v) => problems.push(`CSP ${v.directive}: ${v.blocked} at ${v.source}`));
+  const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });

@@ -122,6 +122,10 @@ fn bad_input_is_reported_and_text_stays_text() {
     );
     assert!(hostile_page.contains("{% raw %}"));
     assert!(hostile_page.contains("&lt;script&gt;"), "HTML is escaped");
+    assert!(
+        hostile_page.contains(r#"<meta http-equiv="Content-Security-Policy""#),
+        "the page carries the site's Content-Security-Policy"
+    );
     assert!(!hostile_page.contains("<script>document.title"));
     assert!(!hostile_page.contains("<b>vet</b>"));
     assert!(hostile_page.contains("title = &quot;kapot&quot;"));
