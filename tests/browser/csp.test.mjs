@@ -1,7 +1,9 @@
 // The Content-Security-Policy of the built site (public/). Every page carries it and
 // nothing in the HTML needs more: no inline script, no on…= handler, no style attribute,
 // no data: or javascript: URL. In headless Chromium, served by nginx, every page loads
-// without a violation and every kind of page still does its work.
+// without a violation and every kind of page still does its work. And search keeps what
+// never changes: a second visit fetches no chunk of the index again, and asks the server
+// only whether hot.bin (and the runtime) changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -287,3 +289,50 @@ test('an unknown address: the 404 page, under the policy too', async () => {
   assert.match(await v.page.textContent('h1'), /niet gevonden/);
   await v.close();
 });
+
+// ---- Caching -----------------------------------------------------------------------
+
+const isChunk = (r) => /^\/zoeken\/index\/c-[0-9a-f]+\.bin$/.test(r.uri);
+const isHot = (r) => r.uri === '/zoeken/index/hot.bin';
+
+// Whatever the host says: nothing (nginx as it comes, Python's server) or "revalidate
+// everything" (Cache-Control: no-cache).
+for (const [label, headers] of [['a host without caching headers', {}], ['a host that sends Cache-Control: no-cache', { 'Cache-Control': 'no-cache' }]]) {
+  test(`a second visit fetches no chunk again, and revalidates hot.bin (${label})`, async () => {
+    const logged = await startNginx(publicDir, { log: true, headers });
+    const context = await browser.newContext();
+    const problems = [];
+    await watchViolations(context, (v) => problems.push(`violation of ${v.directive}: ${v.blocked}`));
+    try {
+      const search = async (query) => {
+        const page = await context.newPage();
+        page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+        await page.goto(new URL(`/zoeken/?q=${encodeURIComponent(query)}`, logged.url).href);
+        const hits = await searchResults(page);
+        await page.close();
+        return hits;
+      };
+      const start = logged.requests().length;
+      const firstHits = await search('jeugdbeschermer');
+      const first = logged.requests().slice(start);
+      assert.ok(firstHits.length >= 3);
+      assert.ok(first.filter(isChunk).length >= 1, 'the first search fetches chunks');
+      assert.ok(first.filter(isChunk).every((r) => r.status === 200 && !r.conditional));
+      assert.equal(first.filter(isHot).length, 1);
+
+      const middle = logged.requests().length;
+      const secondHits = await search('jeugdbeschermer');
+      const second = logged.requests().slice(middle);
+      assert.deepEqual(secondHits, firstHits, 'the same results');
+      assert.deepEqual(second.filter(isChunk), [], 'no chunk fetched again');
+      assert.deepEqual(second.filter(isHot), [{ status: 304, method: 'GET', uri: '/zoeken/index/hot.bin', conditional: true }],
+        'hot.bin revalidated: asked for, unchanged');
+      // The runtime keeps its name too, so it is revalidated like hot.bin.
+      assert.ok(second.filter((r) => r.uri.startsWith('/zoeken/openbaar-search.wasm')).every((r) => r.conditional && r.status === 304));
+      assert.deepEqual(problems, []);
+    } finally {
+      await context.close();
+      await logged.stop();
+    }
+  });
+}

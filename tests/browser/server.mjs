@@ -1,7 +1,7 @@
 // Serves a folder with a real static web server for the browser tests: nginx (the
 // kind of server a USB stick or a VPS would use), on a free loopback port.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,13 +28,24 @@ async function waitFor(url, tries = 50) {
   throw new Error(`server at ${url} did not come up`);
 }
 
-/** Starts nginx on `root`; returns { url, stop }. */
-export async function startNginx(root) {
+/**
+ * Starts nginx on `root`; returns { url, stop, requests }. `requests()` lists what reached
+ * the server (only with `{ log: true }`): one { status, method, uri, conditional } per
+ * request, in order; a request the browser answered from its cache is not there.
+ * `headers` ({ name: value }) are added to every response, as a host's settings would.
+ */
+export async function startNginx(root, { log = false, headers = {} } = {}) {
   const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
   if (!nginx) throw new Error('nginx is not installed: run scripts/setup');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'openbaar-nginx-'));
   const conf = join(dir, 'nginx.conf');
+  const accessLog = join(dir, 'access.log');
+  const logging = log
+    ? `log_format requests escape=json '{"status":$status,"method":"$request_method","uri":"$request_uri",'
+        '"ifNoneMatch":"$http_if_none_match","ifModifiedSince":"$http_if_modified_since"}';
+  access_log ${accessLog} requests;`
+    : 'access_log off;';
   writeFileSync(conf, `
 daemon off;
 pid ${dir}/nginx.pid;
@@ -42,7 +53,7 @@ error_log ${dir}/error.log;
 events { worker_connections 64; }
 http {
   include /etc/nginx/mime.types;
-  access_log off;
+  ${logging}
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -54,6 +65,7 @@ http {
     listen 127.0.0.1:${port};
     root ${resolve(root)};
     error_page 404 /404.html;
+    ${Object.entries(headers).map(([name, value]) => `add_header ${name} "${value}" always;`).join('\n    ')}
   }
 }`);
   const child = spawn(nginx, ['-c', conf, '-p', dir], { stdio: 'inherit' });
@@ -62,6 +74,11 @@ http {
   return {
     url,
     stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+    requests: () => (existsSync(accessLog) ? readFileSync(accessLog, 'utf8') : '')
+      .split('\n').filter(Boolean).map((line) => JSON.parse(line))
+      .map(({ status, method, uri, ifNoneMatch, ifModifiedSince }) => ({
+        status, method, uri, conditional: Boolean(ifNoneMatch || ifModifiedSince),
+      })),
   };
 }
 

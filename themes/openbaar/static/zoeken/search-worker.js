@@ -7,8 +7,15 @@ let exports = null;
 let ready = null;
 const stats = { fetches: 0, bytes: 0, steps: 0 };
 
-async function fetchBytes(url) {
-  const response = await fetch(url, { cache: "no-cache" });
+// The runtime and the hot file keep their names from build to build, so the browser asks
+// the server whether its copy is still current ("no-cache": revalidate, usually a 304).
+// A chunk is named by the hash of its content and never changes: a copy in the browser's
+// cache is used without asking ("force-cache"), whatever the host says about caching.
+// Should the cache hold an error for a chunk (a search during a deploy), it is fetched
+// once more from the server.
+async function fetchBytes(url, cache = "no-cache") {
+  let response = await fetch(url, { cache });
+  if (!response.ok && cache === "force-cache") response = await fetch(url, { cache: "reload" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   stats.fetches += 1;
@@ -70,7 +77,7 @@ async function search(bundleUrl, query, offset, limit) {
     if (status === 0) return JSON.parse(answer);
     if (status === 2) throw new Error(answer);
     const hashes = JSON.parse(answer);
-    const chunks = await Promise.all(hashes.map((h) => fetchBytes(`${bundleUrl}c-${h}.bin`)));
+    const chunks = await Promise.all(hashes.map((h) => fetchBytes(`${bundleUrl}c-${h}.bin`, "force-cache")));
     stats.steps += 1;
     hashes.forEach((hash, i) => {
       const h = new TextEncoder().encode(hash);
