@@ -24,6 +24,10 @@ pub struct Settings {
     pub generated_report: PathBuf,
     /// Files larger than this (in MB) are skipped and reported.
     pub max_file_mb: u64,
+    /// At most this many withheld documents (inventory rows without a file) get a page
+    /// of their own; the rest are named in the build report. Zola holds every page in
+    /// memory, so a list of 100,000 rows must not become 100,000 pages.
+    pub max_withheld_pages: usize,
     /// Email domains and the organisations they belong to, so a redacted address at
     /// `jbn-vtg.nl` can be counted for JB Noord.
     pub domains: BTreeMap<String, String>,
@@ -41,6 +45,7 @@ impl Default for Settings {
             generated_timeline: PathBuf::from("content/tijdlijn"),
             generated_report: PathBuf::from("content/verantwoording"),
             max_file_mb: 512,
+            max_withheld_pages: 10_000,
             domains: BTreeMap::new(),
             organisations: BTreeMap::new(),
         }

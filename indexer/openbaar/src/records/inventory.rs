@@ -1,13 +1,14 @@
 //! Inventory lists applied to the extracted documents: rows attached to their files,
 //! withheld documents added, and where list and documents differ.
 
+use crate::config::Settings;
 use crate::extract::inventory::ListedRow;
 use crate::facts::messages::thread_key;
 use crate::facts::redact::listed_grounds;
 use crate::facts::title::title_from_file_name;
 use crate::model::{
     content_id, Built, DateSource, Disagreement, DocType, Document, Extraction, InventoryCheck,
-    InventoryEntry, Kind, Original,
+    InventoryEntry, Kind, Original, Problem,
 };
 
 /// An inventory row as the record holds it: the grounds column read into codes.
@@ -49,7 +50,13 @@ pub(super) fn apply_inventory(
     extraction: &mut Extraction,
     list: &str,
     entries: Vec<InventoryEntry>,
+    settings: &Settings,
 ) {
+    let mut without_page = Vec::new();
+    let mut withheld_pages = extraction
+        .records()
+        .filter(|d| d.kind == Kind::Withheld)
+        .count();
     let folder = list
         .rsplit_once('/')
         .map(|(dir, _)| format!("{dir}/"))
@@ -100,8 +107,25 @@ pub(super) fn apply_inventory(
                 }
                 doc.inventory = Some(entry);
             }
-            None => extraction.documents.push(withheld(list, entry)),
+            None => {
+                if withheld_pages < settings.max_withheld_pages {
+                    extraction.documents.push(withheld(list, entry));
+                    withheld_pages += 1;
+                } else {
+                    without_page.push(entry.id);
+                }
+            }
         }
+    }
+    if let (Some(first), Some(last)) = (without_page.first(), without_page.last()) {
+        extraction.notices.push(Problem {
+            source: list.to_string(),
+            reason: format!(
+                "{} withheld documents (rows {first} to {last} without a file) got no page of their own: more than max_withheld_pages ({}) in config.toml",
+                without_page.len(),
+                settings.max_withheld_pages
+            ),
+        });
     }
 }
 
@@ -172,6 +196,28 @@ mod tests {
         assert_eq!(e.grounds, ["5.1.2e"]);
         assert_eq!(e.notes, ["buiten verzoek"]);
         assert_eq!(e.list, "woo1/inventory.xlsx");
+    }
+
+    #[test]
+    fn withheld_pages_stop_at_the_limit_and_the_rest_is_said() {
+        let mut extraction = Extraction::default();
+        let settings = Settings {
+            max_withheld_pages: 2,
+            ..Settings::default()
+        };
+        let entries = (1..=5)
+            .map(|n| entry(row(&format!("R{n:03}"), ""), "lijst/inventory.csv"))
+            .collect();
+        apply_inventory(&mut extraction, "lijst/inventory.csv", entries, &settings);
+        assert_eq!(extraction.documents.len(), 2);
+        assert_eq!(extraction.notices.len(), 1);
+        assert!(
+            extraction.notices[0]
+                .reason
+                .starts_with("3 withheld documents (rows R003 to R005"),
+            "{:?}",
+            extraction.notices
+        );
     }
 
     #[test]

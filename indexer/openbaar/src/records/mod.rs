@@ -105,7 +105,7 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
                     .into_iter()
                     .map(|row| inventory::entry(row, &list.relative))
                     .collect();
-                inventory::apply_inventory(&mut extraction, &list.relative, entries)
+                inventory::apply_inventory(&mut extraction, &list.relative, entries, settings)
             }
             Err(reason) => extraction.failed.push(Problem {
                 source: list.relative,
