@@ -398,8 +398,11 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
     for entry in std::fs::read_dir(index_dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        // tantivy's lock files are no part of the index.
-        if entry.file_type()?.is_file() && !name.ends_with(".lock") {
+        // tantivy's lock files are no part of the index, and neither is `.managed.json`:
+        // the writer's list of the files it made, for its garbage collector, which no
+        // reader needs (tantivy opens an index without it) and which tantivy writes from
+        // a `HashSet`, in an order that changes from run to run.
+        if entry.file_type()?.is_file() && !name.ends_with(".lock") && name != ".managed.json" {
             files.insert(name, std::fs::read(entry.path())?);
         }
     }
