@@ -1,5 +1,6 @@
 //! End to end: `openbaar build` over a small archive full of bad input builds a site
-//! in which document text stays text, and reports what it could not read.
+//! in which document text stays text, and reports what it could not read; two builds
+//! of one archive give the same bytes.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -50,10 +51,14 @@ fn zola_available(root: &Path) -> bool {
 }
 
 fn build(root: &Path, extra: &[&str]) -> std::process::Output {
+    build_into(root, "public", extra)
+}
+
+fn build_into(root: &Path, output: &str, extra: &[&str]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_openbaar"));
     command
         .current_dir(root)
-        .args(["build", "--config", "config.toml", "--output", "public"])
+        .args(["build", "--config", "config.toml", "--output", output])
         .args(extra);
     // Use the zola scripts/setup installed for the repository, if there is no other.
     if std::env::var_os("OPENBAAR_ZOLA").is_none() {
@@ -148,6 +153,81 @@ fn bad_input_is_reported_and_text_stays_text() {
     assert_eq!(fs::read(&original).unwrap(), HOSTILE.as_bytes());
     // A Markdown original must not become a Zola page.
     assert!(pages.iter().any(|p| p.join("notitie.md.txt").exists()));
+}
+
+/// Every file under `dir`, by path relative to it.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let path = e.path().strip_prefix(dir).unwrap().to_path_buf();
+            (path, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Reproducible builds (issue 14): two builds of the same archive, into two folders,
+/// give the same files with the same bytes, the search bundle included.
+#[test]
+fn two_builds_of_one_archive_are_byte_identical() {
+    // The sample archive, with a duplicate and a text file besides its PDFs and email.
+    let mut archive: Vec<(String, Vec<u8>)> = fs::read_dir(repo().join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&p).unwrap())
+        })
+        .collect();
+    archive.push(("brief.txt".into(), HOSTILE.as_bytes().to_vec()));
+    archive.push(("kopie/brief.txt".into(), HOSTILE.as_bytes().to_vec()));
+    let archive: Vec<(&str, &[u8])> = archive
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    let site = site_with(&archive);
+    let root = site.path();
+    assert!(
+        zola_available(root),
+        "zola is needed for this test: run scripts/setup (it installs zola into .tools/bin)"
+    );
+    for output in ["public-1", "public-2"] {
+        let result = build_into(root, output, &[]);
+        assert!(
+            result.status.success(),
+            "build into {output} failed:\n{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+    }
+    let (first, second) = (tree(&root.join("public-1")), tree(&root.join("public-2")));
+    assert!(
+        first.contains_key(Path::new("zoeken/index/hot.bin")),
+        "the search bundle is part of the comparison"
+    );
+    assert!(first.keys().any(|p| p.starts_with("documenten")));
+    let mut differing: Vec<String> = Vec::new();
+    for path in first.keys().chain(second.keys()) {
+        let (a, b) = (first.get(path), second.get(path));
+        let what = match (a, b) {
+            (Some(a), Some(b)) if a == b => continue,
+            (Some(_), Some(_)) => "differs",
+            (Some(_), None) => "only in the first build",
+            _ => "only in the second build",
+        };
+        let line = format!("{}: {what}", path.display());
+        if !differing.contains(&line) {
+            differing.push(line);
+        }
+    }
+    assert!(
+        differing.is_empty(),
+        "two builds of one archive differ in {} of {} files:\n{}",
+        differing.len(),
+        first.len(),
+        differing.join("\n")
+    );
 }
 
 #[test]
