@@ -202,6 +202,8 @@ pub fn run(options: &Options, seeds: &Seeds) -> std::io::Result<Report> {
             let stats = report.stats.entry(target.name).or_default();
             let timeout = options.timeout.unwrap_or(target.timeout);
             while used[slot] < until || corpus.seeds_run < corpus.seeds {
+                // The time of a target counts its mutations too, not only the worker's.
+                let begin = Instant::now();
                 let (input, origin) = if corpus.seeds_run < corpus.seeds {
                     corpus.seeds_run += 1;
                     let i = corpus.seeds_run - 1;
@@ -217,15 +219,16 @@ pub fn run(options: &Options, seeds: &Seeds) -> std::io::Result<Report> {
                     let input = mutate_for(target, &corpus.inputs[i], &corpus.inputs, rng);
                     (input, corpus.origin[i])
                 };
-                let begin = Instant::now();
+                let running = Instant::now();
                 let result = worker.run(t, &input, timeout);
+                let ran = running.elapsed();
                 let took = begin.elapsed();
                 used[slot] += took;
                 stats.busy += took;
                 stats.execs += 1;
                 let outcome = match result {
                     Ok(reply) => {
-                        stats.slowest = stats.slowest.max(took);
+                        stats.slowest = stats.slowest.max(ran);
                         stats.peak_heap = stats.peak_heap.max(reply.peak_heap);
                         if !reply.updates.is_empty() {
                             maps[slot].apply(&reply.updates);
@@ -267,7 +270,7 @@ pub fn run(options: &Options, seeds: &Seeds) -> std::io::Result<Report> {
                         &input,
                         &seed_name,
                         &options.out,
-                        took,
+                        ran,
                     )?;
                 }
                 if options.verbose && last_progress.elapsed() >= Duration::from_secs(15) {
