@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use calamine::{open_workbook_auto, Data, DataType, Reader};
+use calamine::{open_workbook_auto, Data, DataType, Reader, Sheets};
 use chrono::NaiveDate;
 
 /// The most a spreadsheet may decompress to. Inventory lists are small; a workbook
@@ -53,28 +53,75 @@ pub fn read(path: &Path) -> Result<Vec<ListedRow>, String> {
     parse_rows(&rows)
 }
 
+/// The largest sheet read: a cell far down or far right (`XFD1048576`) must not make a
+/// reader allocate the whole grid (calamine's dense range needed 412 GB for one cell at
+/// row 2,147,483,647 and aborted the process; found by `scripts/fuzz`).
+const MAX_ROWS: u32 = 1_000_000;
+const MAX_COLUMNS: u32 = 256;
+
 fn read_spreadsheet(path: &Path) -> Result<Vec<Vec<String>>, String> {
     check_unpacked_size(path, MAX_UNPACKED_BYTES)?;
     let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
+    if let Sheets::Xlsx(xlsx) = &mut workbook {
+        return read_xlsx_cells(xlsx);
+    }
     let range = workbook
         .worksheet_range_at(0)
         .ok_or("the workbook has no sheets")?
         .map_err(|e| e.to_string())?;
+    let (rows, columns) = range.get_size();
+    if rows > MAX_ROWS as usize || columns > MAX_COLUMNS as usize {
+        return Err(format!("its first sheet is {rows} rows by {columns} columns: too large to be an inventory list"));
+    }
     Ok(range
         .rows()
-        .map(|row| {
-            row.iter()
-                .map(|cell| match cell {
-                    // A date cell is a number of days; read it as the day it means.
-                    Data::DateTime(_) | Data::DateTimeIso(_) => cell
-                        .as_date()
-                        .map(|day| day.to_string())
-                        .unwrap_or_else(|| cell.to_string()),
-                    _ => cell.to_string().trim().to_string(),
-                })
-                .collect()
-        })
+        .map(|row| row.iter().map(cell_text).collect())
         .collect())
+}
+
+/// The first sheet of an xlsx, cell by cell: only the cells that are there take memory.
+fn read_xlsx_cells<R: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<R>,
+) -> Result<Vec<Vec<String>>, String> {
+    let name = xlsx
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or("the workbook has no sheets")?;
+    let mut reader = xlsx
+        .worksheet_cells_reader(&name)
+        .map_err(|e| e.to_string())?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(format!(
+                "it has a cell at row {} and column {}: too far out to be an inventory list",
+                u64::from(row) + 1,
+                u64::from(column) + 1
+            ));
+        }
+        let (row, column) = (row as usize, column as usize);
+        if rows.len() <= row {
+            rows.resize_with(row + 1, Vec::new);
+        }
+        if rows[row].len() <= column {
+            rows[row].resize(column + 1, String::new());
+        }
+        rows[row][column] = cell_text(&Data::from(cell.get_value().clone()));
+    }
+    Ok(rows)
+}
+
+/// A cell as text; a date cell (a number of days) as the day it means.
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::DateTime(_) | Data::DateTimeIso(_) => cell
+            .as_date()
+            .map(|day| day.to_string())
+            .unwrap_or_else(|| cell.to_string()),
+        _ => cell.to_string().trim().to_string(),
+    }
 }
 
 /// Refuses a zip container (xlsx, ods) whose entries inflate to more than `limit`
@@ -301,6 +348,16 @@ mod tests {
     fn a_list_without_an_id_column_is_an_error() {
         let rows = vec![vec!["Titel".to_string(), "Datum".to_string()]];
         assert!(parse_rows(&rows).unwrap_err().contains("IDs"));
+    }
+
+    #[test]
+    fn a_cell_far_down_the_sheet_is_refused_not_allocated() {
+        let finding = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../openbaar-fuzz/findings/inventory_read-far-cell.xlsx"
+        );
+        let err = read(Path::new(finding)).unwrap_err();
+        assert!(err.contains("too far out"), "{err}");
     }
 
     #[test]
