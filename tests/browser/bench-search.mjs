@@ -5,8 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startNginx, chromiumPath } from './server.mjs';
+import { startNginx, launchChromium } from './server.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = process.argv[2] || join(repo, 'public');
@@ -29,7 +28,7 @@ const bundleBytes = files.reduce((n, f) => n + statSync(join(bundleDir, f)).size
 console.log(`bundle: ${files.length} files, ${kb(bundleBytes)}, largest ${kb(Math.max(...files.map((f) => statSync(join(bundleDir, f)).size)))}`);
 
 const server = await startNginx(site);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await launchChromium();
 const page = await browser.newPage();
 const query = async (q) => {
   await page.goto(new URL(`/zoeken/?q=${encodeURIComponent(q)}`, server.url).href);

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startNginx, chromiumPath } from './server.mjs';
+import { startNginx, launchChromium } from './server.mjs';
 import { POLICY, parsePolicy, watchViolations, aboutPolicy } from './policy.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -20,10 +19,7 @@ let browser;
 
 before(async () => {
   server = await startNginx(publicDir);
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

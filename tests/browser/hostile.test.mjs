@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startNginx, chromiumPath } from './server.mjs';
+import { startNginx, launchChromium } from './server.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const site = process.env.HOSTILE_SITE ?? join(repo, 'target', 'hostile-site', 'public');
@@ -19,10 +18,7 @@ before(async () => {
   assert.ok(existsSync(join(site, 'report.json')),
     `${site} holds no built hostile site: scripts/test builds it (see tests/hostile/README.md)`);
   server = await startNginx(site);
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -7,8 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startNginx, startPython, chromiumPath } from './server.mjs';
+import { startNginx, startPython, launchChromium } from './server.mjs';
 import { watchViolations } from './policy.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,10 +15,7 @@ const publicDir = join(repo, 'public');
 let browser;
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 after(async () => { await browser?.close(); });
 

@@ -82,6 +82,15 @@ http {
   };
 }
 
+/** Launches Debian's headless Chromium with the flags every browser test uses. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
 export function chromiumPath() {
   const path = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
   if (!path) throw new Error('chromium is not installed: run scripts/setup');

@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { startNginx, chromiumPath } from './server.mjs';
+import { startNginx, launchChromium } from './server.mjs';
 import { watchViolations } from './policy.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,10 +15,7 @@ let browser;
 
 before(async () => {
   server = await startNginx(join(repo, 'public'));
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
