@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use openbaar::model::{Extraction, Kind};
+use openbaar::model::{Extraction, Kind, Problem};
 
 /// Prints the summary to standard error (standard output may carry JSON).
 pub fn print(extraction: &Extraction) {
@@ -100,35 +100,19 @@ pub fn print(extraction: &Extraction) {
             }
         }
     }
-    if !extraction.failed.is_empty() {
-        eprintln!("{} failed:", extraction.failed.len());
-        for problem in &extraction.failed {
-            eprintln!(
-                "  FAILED  {}: {}",
-                one_line(&problem.source),
-                problem.reason
-            );
-        }
+    print_problems(&extraction.failed, "failed", "FAILED ");
+    print_problems(&extraction.skipped, "not read", "skipped");
+    print_problems(&extraction.notices, "read, with a note", "note   ");
+}
+
+/// `N heading:` and a line per file, when there is any.
+fn print_problems(problems: &[Problem], heading: &str, tag: &str) {
+    if problems.is_empty() {
+        return;
     }
-    if !extraction.skipped.is_empty() {
-        eprintln!("{} not read:", extraction.skipped.len());
-        for problem in &extraction.skipped {
-            eprintln!(
-                "  skipped {}: {}",
-                one_line(&problem.source),
-                problem.reason
-            );
-        }
-    }
-    if !extraction.notices.is_empty() {
-        eprintln!("{} read, with a note:", extraction.notices.len());
-        for problem in &extraction.notices {
-            eprintln!(
-                "  note    {}: {}",
-                one_line(&problem.source),
-                problem.reason
-            );
-        }
+    eprintln!("{} {heading}:", problems.len());
+    for problem in problems {
+        eprintln!("  {tag} {}: {}", one_line(&problem.source), problem.reason);
     }
 }
 
