@@ -2,9 +2,11 @@
 //! place. Not a step of the pipeline: `openbaar eval-…` and the tests call it.
 //!
 //! - [`redactions`]: ground codes and OCR junk per labelled paragraph;
-//! - [`events`]: event dates per labelled sentence.
+//! - [`events`]: event dates per labelled sentence;
+//! - [`facts_set`]: the labelled document facts of the real releases (loading only).
 
 pub mod events;
+pub mod facts_set;
 pub mod redactions;
 
 /// How a set of found items compares with the expected ones.
