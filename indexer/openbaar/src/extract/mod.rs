@@ -7,7 +7,11 @@
 
 pub mod email;
 pub mod inventory;
+pub mod ocr;
 pub mod pdf;
+pub mod render;
+#[cfg(test)]
+pub(crate) mod test_pdf;
 pub mod text;
 
 /// Why a file could not be read. The message is shown to the user next to the file name.
