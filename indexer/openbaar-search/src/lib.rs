@@ -4,6 +4,7 @@
 pub mod analyzer;
 pub mod bundle;
 pub mod facets;
+pub mod matched;
 pub mod query;
 pub mod runtime;
 pub mod schema;

@@ -1,7 +1,13 @@
 //! The query language: words (all must match), `"phrases"`, `-exclusion`, `OR`, field
 //! filters (`van:`, `aan:`, `type:`, `grond:`, `org:`, `jaar:`), date ranges
-//! (`datum:2025-01-01..2025-03-31`, `jaar:2020..2021`). Nothing a visitor types is an
-//! error: what does not parse is read as plain words.
+//! (`datum:2025-01-01..2025-03-31`, `jaar:2020..2021`), and the order (`sorteer:nieuw`,
+//! `sorteer:oud`; relevance without it). Nothing a visitor types is an error: what does
+//! not parse is read as plain words.
+//!
+//! What a visitor types as plain words is also read for what it means: a refusal ground
+//! (`5.1.2e`) finds the documents withheld on it as well as those that name it, and a
+//! date (`12 maart 2025`, `maart 2025`, `2025-03-12`, `12-3-2025`, `2025`) finds the
+//! documents of that day, month or year as well as those that mention it.
 
 /// One part of a query.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +24,114 @@ pub enum Clause {
     Filter(Filter, String),
     /// A range of dates as `YYYYMMDD` numbers, inclusive.
     Dates(u64, u64),
+    /// The order of the results (the default is relevance).
+    Sort(Sort),
+}
+
+/// An order of results other than relevance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    /// Newest first; documents without a date last.
+    Newest,
+    /// Oldest first; documents without a date last.
+    Oldest,
+}
+
+fn sort_named(name: &str) -> Option<Option<Sort>> {
+    Some(match name.to_lowercase().as_str() {
+        "nieuw" | "nieuwste" | "datum" | "new" | "newest" | "date" => Some(Sort::Newest),
+        "oud" | "oudste" | "old" | "oldest" => Some(Sort::Oldest),
+        "relevantie" | "relevance" => None,
+        _ => return None,
+    })
+}
+
+/// Dutch month names and their usual abbreviations, by month number.
+const MONTHS: [&[&str]; 12] = [
+    &["januari", "jan"],
+    &["februari", "feb"],
+    &["maart", "mrt", "mar"],
+    &["april", "apr"],
+    &["mei"],
+    &["juni", "jun"],
+    &["juli", "jul"],
+    &["augustus", "aug"],
+    &["september", "sep", "sept"],
+    &["oktober", "okt", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+fn month_named(word: &str) -> Option<u64> {
+    let word = word.trim_end_matches('.').to_lowercase();
+    (1..=12u64).find(|&m| MONTHS[m as usize - 1].contains(&word.as_str()))
+}
+
+/// A number between `low` and `high`, written with at most `digits` digits.
+fn number_in(text: &str, digits: usize, low: u64, high: u64) -> Option<u64> {
+    if text.is_empty() || text.len() > digits || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|n| (low..=high).contains(n))
+}
+
+fn year(text: &str) -> Option<u64> {
+    (text.len() == 4).then(|| number_in(text, 4, 1800, 2199))?
+}
+
+/// The days of a date written in one token: `2025-03-12`, `12-3-2025`, `12/03/2025`,
+/// `2025-03`, `2025`.
+fn date_token(token: &str) -> Option<(u64, u64)> {
+    let parts: Vec<&str> = token.split(['-', '/']).collect();
+    let day = |y: u64, m: u64, d: u64| (y * 10000 + m * 100 + d, y * 10000 + m * 100 + d);
+    match parts.as_slice() {
+        [y] => year(y).map(|y| (y * 10000 + 101, y * 10000 + 1231)),
+        [y, m] => {
+            let (y, m) = (year(y)?, number_in(m, 2, 1, 12)?);
+            Some((y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31))
+        }
+        [a, m, b] => {
+            let m = number_in(m, 2, 1, 12)?;
+            if let Some(y) = year(a) {
+                Some(day(y, m, number_in(b, 2, 1, 31)?))
+            } else {
+                Some(day(year(b)?, m, number_in(a, 2, 1, 31)?))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A date written in words at the start of `tokens`: `12 maart 2025` or `maart 2025`.
+/// Returns its days and how many tokens it takes.
+fn date_words(tokens: &[String]) -> Option<((u64, u64), usize)> {
+    if let [d, m, y, ..] = tokens {
+        if let (Some(d), Some(m), Some(y)) = (number_in(d, 2, 1, 31), month_named(m), year(y)) {
+            let date = y * 10000 + m * 100 + d;
+            return Some(((date, date), 3));
+        }
+    }
+    if let [m, y, ..] = tokens {
+        if let (Some(m), Some(y)) = (month_named(m), year(y)) {
+            return Some(((y * 10000 + m * 100 + 1, y * 10000 + m * 100 + 31), 2));
+        }
+    }
+    None
+}
+
+/// A refusal ground as the Woo and the Wob number them: three parts, the last may be a
+/// letter (`5.1.2e`, `5.2.1`, `10.2.e`, `5.1.1c`).
+fn is_ground_code(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('.').collect();
+    let number = |p: &str| number_in(p, 2, 1, 99).is_some();
+    let last_ok = |p: &str| {
+        number(p)
+            || (p.len() == 1 && p.bytes().all(|b| b.is_ascii_lowercase()))
+            || (p.len() >= 2
+                && number(&p[..p.len() - 1])
+                && p.as_bytes()[p.len() - 1].is_ascii_lowercase())
+    };
+    matches!(parts.as_slice(), [a, b, c] if number(a) && number(b) && last_ok(c))
 }
 
 /// The fields a visitor can filter on.
@@ -101,6 +215,14 @@ fn date_range(value: &str) -> Option<(u64, u64)> {
 }
 
 fn clause(token: &str) -> Option<Clause> {
+    if let Some((name, value)) = token.split_once(':') {
+        if name.eq_ignore_ascii_case("sorteer") || name.eq_ignore_ascii_case("sort") {
+            if let Some(sort) = sort_named(value.trim_matches('"')) {
+                // `sorteer:relevantie` is the default: no clause.
+                return sort.map(Clause::Sort).or(Some(Clause::Any(Vec::new())));
+            }
+        }
+    }
     if let Some(rest) = token.strip_prefix('-').filter(|r| !r.is_empty()) {
         return clause(rest).map(|c| Clause::Not(Box::new(c)));
     }
@@ -128,24 +250,54 @@ fn clause(token: &str) -> Option<Clause> {
         };
     }
     let words = words_of(token);
-    match words.len() {
-        0 => None,
-        1 => Some(Clause::Word(words[0].clone())),
+    let plain = match words.len() {
+        0 => return None,
+        1 => Clause::Word(words[0].clone()),
         // `jeugd-bescherming`, `5.1.2e`: the pieces in order.
-        _ => Some(Clause::Phrase(words)),
+        _ => Clause::Phrase(words),
+    };
+    let code = token.to_lowercase();
+    if is_ground_code(&code) {
+        return Some(Clause::Any(vec![
+            Clause::Filter(Filter::Ground, code),
+            plain,
+        ]));
     }
+    if let Some((low, high)) = date_token(token) {
+        return Some(Clause::Any(vec![Clause::Dates(low, high), plain]));
+    }
+    Some(plain)
 }
 
 /// Parses a query. Never fails: the worst case is a list of plain words.
 pub fn parse(query: &str) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
     let mut pending_or = false;
-    for token in tokens(query) {
+    let tokens = tokens(query);
+    let mut at = 0;
+    while at < tokens.len() {
+        let token = &tokens[at];
+        at += 1;
         if token == "OR" || token == "OF" || token == "|" {
             pending_or = !out.is_empty();
             continue;
         }
-        let Some(next) = clause(&token) else { continue };
+        let next = match date_words(&tokens[at - 1..]) {
+            Some(((low, high), taken)) => {
+                let words = tokens[at - 1..at - 1 + taken]
+                    .iter()
+                    .flat_map(|t| words_of(t))
+                    .collect();
+                at += taken - 1;
+                Clause::Any(vec![Clause::Dates(low, high), Clause::Phrase(words)])
+            }
+            None => match clause(token) {
+                // `sorteer:relevantie`: nothing to add.
+                Some(Clause::Any(options)) if options.is_empty() => continue,
+                Some(next) => next,
+                None => continue,
+            },
+        };
         let joinable = |c: &Clause| {
             matches!(
                 c,
@@ -231,6 +383,76 @@ mod tests {
         assert_eq!(
             parse("datum:gisteren"),
             vec![Clause::Phrase(vec!["datum".into(), "gisteren".into()])]
+        );
+    }
+
+    #[test]
+    fn ground_codes_are_grounds_and_words() {
+        assert_eq!(
+            parse("5.1.2e"),
+            vec![Clause::Any(vec![
+                Clause::Filter(Filter::Ground, "5.1.2e".into()),
+                Clause::Phrase(vec!["5".into(), "1".into(), "2e".into()]),
+            ])]
+        );
+        assert!(
+            matches!(&parse("10.2.E")[0], Clause::Any(a) if a[0] == Clause::Filter(Filter::Ground, "10.2.e".into()))
+        );
+        assert!(matches!(&parse("5.2.1")[0], Clause::Any(_)));
+        // A version number or an amount is not a ground.
+        assert!(matches!(&parse("1.250.000")[0], Clause::Phrase(_)));
+        assert!(matches!(&parse("3.14")[0], Clause::Phrase(_)));
+    }
+
+    #[test]
+    fn dates_are_dates_and_words() {
+        let any = |low, high, words: &[&str]| {
+            let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            let text = if words.len() == 1 {
+                Clause::Word(words[0].clone())
+            } else {
+                Clause::Phrase(words)
+            };
+            Clause::Any(vec![Clause::Dates(low, high), text])
+        };
+        assert_eq!(
+            parse("12 maart 2025 KMI"),
+            vec![
+                any(20250312, 20250312, &["12", "maart", "2025"]),
+                word("KMI")
+            ]
+        );
+        assert_eq!(
+            parse("Mrt. 2025"),
+            vec![any(20250301, 20250331, &["Mrt", "2025"])]
+        );
+        assert_eq!(
+            parse("2025-03-12"),
+            vec![any(20250312, 20250312, &["2025", "03", "12"])]
+        );
+        assert_eq!(
+            parse("12-3-2025"),
+            vec![any(20250312, 20250312, &["12", "3", "2025"])]
+        );
+        assert_eq!(parse("2024"), vec![any(20240101, 20241231, &["2024"])]);
+        // Not dates: a number of cases, a day that does not exist in a month, a quoted year.
+        assert_eq!(parse("250"), vec![word("250")]);
+        assert!(matches!(&parse("40-13-2025")[0], Clause::Phrase(_)));
+        assert_eq!(parse("\"2024\""), vec![word("2024")]);
+        assert_eq!(parse("12 maart"), vec![word("12"), word("maart")]);
+    }
+
+    #[test]
+    fn sort_order() {
+        assert_eq!(
+            parse("KMI sorteer:nieuw"),
+            vec![word("KMI"), Clause::Sort(Sort::Newest)]
+        );
+        assert_eq!(parse("sorteer:oud"), vec![Clause::Sort(Sort::Oldest)]);
+        assert_eq!(parse("KMI sorteer:relevantie"), vec![word("KMI")]);
+        assert_eq!(
+            parse("sorteer:iets"),
+            vec![Clause::Phrase(vec!["sorteer".into(), "iets".into()])]
         );
     }
 

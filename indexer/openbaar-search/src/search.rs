@@ -1,6 +1,7 @@
 //! Runs a query: all words must match (BM25 ranking); if nothing matches, any word;
 //! if little matches, words of five letters or more also match with one typo. Returns
-//! the hits with snippets, the total, and facet counts of all matches.
+//! the hits with snippets, the total, and facet counts of all matches. Hits come by
+//! relevance, or by date when the query asks (`sorteer:nieuw`, `sorteer:oud`).
 
 use std::ops::Bound;
 
@@ -12,11 +13,12 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{Index, IndexReader, Searcher, Segment, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, Segment, TantivyDocument, Term};
 
 use crate::analyzer::{self, terms};
 use crate::facets::{FacetCollector, FacetCounts};
-use crate::query::{parse, Clause, Filter};
+use crate::matched::matched_words;
+use crate::query::{parse, Clause, Filter, Sort};
 use crate::schema::{schema, Fields};
 use crate::warm::warm;
 
@@ -46,6 +48,9 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges of the terms in the snippet.
     pub highlights: Vec<(usize, usize)>,
+    /// The words of the text the query matched, as written there (for marking them on
+    /// the document's page).
+    pub words: Vec<String>,
 }
 
 /// What a search returns.
@@ -108,7 +113,7 @@ impl SearchIndex {
         let mut relaxed = None;
         let words = clauses
             .iter()
-            .filter(|c| matches!(c, Clause::Word(_)))
+            .filter(|c| matches!(c, Clause::Word(_) | Clause::Phrase(_) | Clause::Any(_)))
             .count();
         if total == 0 && words > 1 {
             let any = self.build(&searcher, &clauses, Mode::AnyWord)?;
@@ -133,24 +138,42 @@ impl SearchIndex {
                 relaxed = Some("typo");
             }
         }
-        let top = collect(
-            &searcher,
-            &*chosen,
-            &TopDocs::with_limit(per_page.max(1))
-                .and_offset(offset)
-                .order_by_score(),
-        )?;
+        let top_docs = TopDocs::with_limit(per_page.max(1)).and_offset(offset);
+        let sort = clauses.iter().find_map(|c| match c {
+            Clause::Sort(sort) => Some(*sort),
+            _ => None,
+        });
+        let top: Vec<DocAddress> = match sort {
+            None => collect(&searcher, &*chosen, &top_docs.order_by_score())?
+                .into_iter()
+                .map(|(_, address)| address)
+                .collect(),
+            Some(sort) => {
+                let order = if sort == Sort::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by_date = top_docs.order_by_fast_field::<u64>(
+                    searcher.schema().get_field_name(self.fields.date),
+                    order,
+                );
+                collect(&searcher, &*chosen, &by_date)?
+                    .into_iter()
+                    .map(|(_, address)| address)
+                    .collect()
+            }
+        };
         let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
         // Every hit's document is read before any failure counts, so that a bundle learns
         // all the store chunks of the page at once.
-        let docs: Vec<tantivy::Result<TantivyDocument>> = top
-            .iter()
-            .map(|(_, address)| searcher.doc(*address))
-            .collect();
+        let docs: Vec<tantivy::Result<TantivyDocument>> =
+            top.iter().map(|address| searcher.doc(*address)).collect();
         let mut hits = Vec::new();
         for doc in docs {
             let doc = doc?;
             let snippet = snippets.snippet_from_doc(&doc);
+            let body = first(&doc, self.fields.body).unwrap_or_default();
             hits.push(Hit {
                 id: first(&doc, self.fields.id).unwrap_or_default(),
                 title: first(&doc, self.fields.title).unwrap_or_default(),
@@ -163,6 +186,7 @@ impl SearchIndex {
                     .iter()
                     .map(|r| (r.start, r.end))
                     .collect(),
+                words: matched_words(&clauses, relaxed == Some("typo"), &body),
             });
         }
         let facets = collect(&searcher, &*chosen, &FacetCollector::new(&self.fields))?;
@@ -279,6 +303,7 @@ impl SearchIndex {
                 (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
             }
             Clause::Not(inner) => self.clause(searcher, inner, mode)?,
+            Clause::Sort(_) => None,
             Clause::Filter(filter, value) => self.filter(searcher, *filter, value)?,
             Clause::Dates(low, high) => Some(Box::new(RangeQuery::new(
                 Bound::Included(Term::from_field_u64(f.date, *low)),

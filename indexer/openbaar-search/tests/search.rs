@@ -147,3 +147,47 @@ fn facets_count_every_match_once_per_value() {
     );
     assert_eq!(results.facets["jaar"], pairs(&[("2025", 3), ("2024", 1)]));
 }
+
+fn ordered(index: &SearchIndex, query: &str) -> Vec<String> {
+    let results = index.search(query, 0, 10).unwrap();
+    results.hits.into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn ground_codes_dates_and_names_typed_as_words() {
+    let (_dir, index) = index();
+    // A ground code finds the documents withheld on it, though no text names it.
+    assert_eq!(ids(&index, "5.1.2e"), vec!["b"]);
+    assert_eq!(ids(&index, "5.2.1"), vec!["d"]);
+    // A date: the documents of that day, month or year.
+    assert_eq!(ids(&index, "28 augustus 2025"), vec!["b"]);
+    assert_eq!(ids(&index, "2025-08-28"), vec!["b"]);
+    assert_eq!(ids(&index, "maart 2025"), vec!["c"]);
+    assert_eq!(ids(&index, "gemeente 2025"), vec!["b", "c"]);
+    assert_eq!(ids(&index, "2024"), vec!["d"]);
+    // A sender's name as words.
+    assert_eq!(ids(&index, "Diederik Hommes"), vec!["b"]);
+}
+
+#[test]
+fn sorted_by_date_either_way_with_pages() {
+    let (_dir, index) = index();
+    assert_eq!(ordered(&index, "sorteer:nieuw"), vec!["a", "b", "c", "d"]);
+    assert_eq!(ordered(&index, "sorteer:oud"), vec!["d", "c", "b", "a"]);
+    assert_eq!(ordered(&index, "gemeente sorteer:oud"), vec!["c", "b"]);
+    let second = index.search("sorteer:nieuw", 2, 2).unwrap();
+    assert_eq!(second.total, 4);
+    let ids: Vec<String> = second.hits.into_iter().map(|h| h.id).collect();
+    assert_eq!(ids, vec!["c", "d"]);
+}
+
+#[test]
+fn hits_name_the_words_they_matched() {
+    let (_dir, index) = index();
+    let results = index.search("gemeente -stuurgroep", 0, 10).unwrap();
+    assert_eq!(results.hits[0].words, vec!["gemeenten"]);
+    let results = index
+        .search("\"verscherpt toezicht\" OR KMI", 0, 10)
+        .unwrap();
+    assert_eq!(results.hits[0].words, vec!["verscherpt toezicht"]);
+}
