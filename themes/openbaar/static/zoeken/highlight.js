@@ -1,34 +1,52 @@
-// On a document opened from a search result (?q=...), marks the searched words in the
-// text. Words are matched from their first five letters, roughly as the index stems them.
+// On a document opened from a search result, marks the words the search matched in the
+// text. The result link names them (`w`, one per form as written, found by the index's
+// own Dutch stemming), so exactly those are marked. A link with only a query (`q`) marks
+// its plain words as typed, whole words only; operators, exclusions and filters mark
+// nothing.
 (function () {
   "use strict";
-  const q = new URLSearchParams(location.search).get("q");
+  const params = new URLSearchParams(location.search);
   const text = document.querySelector("section.text");
-  if (!q || !text) return;
-  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  const stems = q.split(/\s+/).map((w) => fold(w.replace(/["()]/g, ""))).filter((w) => w.length >= 2).map((w) => w.slice(0, 5));
-  if (!stems.length) return;
+  if (!text) return;
+  let pieces = params.getAll("w").filter(Boolean);
+  if (!pieces.length) {
+    pieces = (params.get("q") || "")
+      .replace(/"/g, " ")
+      .split(/\s+/)
+      .filter((w) => w && !["OR", "OF", "|"].includes(w) && !w.startsWith("-") && !w.includes(":"));
+  }
+  // A piece is one or more words; between its words any run of non-word characters.
+  const patterns = pieces
+    .map((p) => p.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .filter((words) => words.length)
+    .map((words) => words.join("[^\\p{L}\\p{N}]+"));
+  if (!patterns.length) return;
+  // Longest first, so that a phrase wins over its first word.
+  patterns.sort((a, b) => b.length - a.length);
+  const find = new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join("|")})(?![\\p{L}\\p{N}])`, "giu");
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
   let first = null;
   nodes.forEach((node) => {
     if (node.parentElement.closest("mark, .visually-hidden")) return;
-    const parts = node.data.split(/(\p{L}[\p{L}\p{N}]*)/u);
-    if (parts.length < 2) return;
+    const data = node.data;
+    find.lastIndex = 0;
+    let match = find.exec(data);
+    if (!match) return;
     const frag = document.createDocumentFragment();
-    parts.forEach((part) => {
-      const f = fold(part);
-      if (part && stems.some((s) => f.startsWith(s))) {
-        const mark = document.createElement("mark");
-        mark.className = "hit";
-        mark.textContent = part;
-        frag.append(mark);
-        first = first || mark;
-      } else {
-        frag.append(part);
-      }
-    });
+    let at = 0;
+    while (match) {
+      frag.append(data.slice(at, match.index));
+      const mark = document.createElement("mark");
+      mark.className = "hit";
+      mark.textContent = match[0];
+      frag.append(mark);
+      first = first || mark;
+      at = match.index + match[0].length;
+      match = find.exec(data);
+    }
+    frag.append(data.slice(at));
     node.replaceWith(frag);
   });
   if (first) first.scrollIntoView({ block: "center" });

@@ -1,38 +1,108 @@
-// The search page: the query lives in the URL (shareable; back and forward work), the
-// worker searches, and results are built as DOM nodes: document text never becomes HTML.
+// The search page. Everything a search is lives in the URL (words, filters, dates, order,
+// page), so a search is a link that lasts and back and forward work. The worker searches;
+// only the answer to the newest question is shown. Results are built as DOM nodes:
+// document text never becomes HTML.
 (function () {
   "use strict";
   const root = document.querySelector("[data-search]");
   if (!root) return;
   const form = root.querySelector("form");
   const input = form.querySelector("input[name=q]");
+  const sortSelect = form.querySelector("select[name=sorteer]");
+  const perSelect = form.querySelector("select[name=aantal]");
+  const fromInput = form.querySelector("input[name=vanaf]");
+  const toInput = form.querySelector("input[name=tot]");
   const status = root.querySelector("[data-status]");
+  const chips = root.querySelector("[data-chips]");
   const list = root.querySelector("[data-results]");
   const facets = root.querySelector("[data-facets]");
   const pager = root.querySelector("[data-pager]");
-  const perPage = 10;
+  const PER_PAGE = 10;
+  // The facets: URL parameter (also the query language's filter name), heading.
+  const FACETS = [["type", "Type"], ["org", "Organisatie"], ["grond", "Grond"], ["jaar", "Jaar"]];
+  const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+  // Asking the worker. Every question has an id; an answer to an older question than the
+  // newest is dropped, however late it comes.
   const worker = new Worker(root.dataset.worker);
-  let counter = 0;
+  let asked = 0;
   const pending = new Map();
   worker.onmessage = (event) => {
     const done = pending.get(event.data.id);
     pending.delete(event.data.id);
     if (done) done(event.data);
   };
-  function ask(query, offset) {
-    counter += 1;
-    const id = counter;
+  function ask(query, offset, perPage) {
+    asked += 1;
+    const id = asked;
     return new Promise((resolve) => {
-      pending.set(id, resolve);
+      pending.set(id, (answer) => resolve({ id, answer }));
       worker.postMessage({ id, wasmUrl: root.dataset.wasm, bundleUrl: root.dataset.bundle, query, offset, limit: perPage });
     });
   }
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
     children.forEach((c) => node.append(c));
     return node;
   }
+  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+  function dateNl(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  }
+  const plural = (n, one, many) => `${n.toLocaleString("nl-NL")} ${n === 1 ? one : many}`;
+
+  // The search as the URL holds it, and back.
+  function state() {
+    const params = new URLSearchParams(location.search);
+    const filters = [];
+    FACETS.forEach(([key]) => {
+      params.getAll(key).forEach((value) => {
+        if (value && !filters.some((f) => f.key === key && f.value === value)) filters.push({ key, value });
+      });
+    });
+    const date = (name) => (DATE.test(params.get(name) || "") ? params.get(name) : "");
+    return {
+      q: (params.get("q") || "").trim(),
+      filters,
+      from: date("vanaf"),
+      to: date("tot"),
+      sort: ["nieuw", "oud"].includes(params.get("sorteer")) ? params.get("sorteer") : "",
+      page: Math.max(1, parseInt(params.get("p") || "1", 10) || 1),
+      // Results per page: the choices offer 10, 25 and 50; a link may say any up to 100.
+      per: Math.min(100, Math.max(1, parseInt(params.get("aantal") || "", 10) || PER_PAGE)),
+    };
+  }
+  function urlOf(s) {
+    const url = new URL(location.href);
+    url.search = "";
+    if (s.q) url.searchParams.set("q", s.q);
+    s.filters.forEach((f) => url.searchParams.append(f.key, f.value));
+    if (s.from) url.searchParams.set("vanaf", s.from);
+    if (s.to) url.searchParams.set("tot", s.to);
+    if (s.sort) url.searchParams.set("sorteer", s.sort);
+    if (s.per !== PER_PAGE) url.searchParams.set("aantal", String(s.per));
+    if (s.page > 1) url.searchParams.set("p", String(s.page));
+    return url;
+  }
+  // What the worker is asked: the words, then the filters in the query language.
+  function queryOf(s) {
+    const parts = [s.q];
+    s.filters.forEach((f) => parts.push(`${f.key}:"${f.value.replace(/"/g, "")}"`));
+    if (s.from || s.to) parts.push(`datum:${s.from || "0001-01-01"}..${s.to || "9999-12-31"}`);
+    if (s.sort) parts.push(`sorteer:${s.sort}`);
+    return parts.filter(Boolean).join(" ");
+  }
+  // Where focus goes once the new page of results is there: a CSS selector, tried in turn.
+  let focusAfter = [];
+  function go(next, focus) {
+    focusAfter = focus || [];
+    history.pushState({}, "", urlOf(next));
+    run();
+  }
+
   function snippet(hit) {
     const p = el("p", { class: "snippet" });
     let at = 0;
@@ -45,34 +115,133 @@
     p.append(decode(at, bytes.length));
     return p;
   }
-  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-  function dateNl(iso) {
-    const [y, m, d] = iso.split("-").map(Number);
-    return `${d} ${MONTHS[m - 1]} ${y}`;
+  function hitItem(hit, s) {
+    const base = root.dataset.documents.endsWith("/") ? root.dataset.documents : root.dataset.documents + "/";
+    // The document page marks the words this hit matched, as the index matched them.
+    const params = new URLSearchParams();
+    if (s.q) params.set("q", s.q);
+    (hit.words || []).forEach((w) => params.append("w", w));
+    const href = `${base}${hit.id}/${params.toString() ? "?" + params : ""}`;
+    const meta = [hit.date ? dateNl(hit.date) : "datum onbekend", hit.doc_type].concat(hit.organisations.slice(0, 2)).join(" · ");
+    return el("li", {}, el("h2", {}, el("a", { href }, hit.title)), el("p", { class: "muted" }, meta), snippet(hit));
   }
-  const FACETS = [["type", "type", "Type"], ["org", "org", "Organisatie"], ["grond", "grond", "Grond"], ["jaar", "jaar", "Jaar"]];
-  function go(query, page, push) {
-    const url = new URL(location.href);
-    url.searchParams.set("q", query);
-    if (page > 1) url.searchParams.set("p", String(page)); else url.searchParams.delete("p");
-    if (push) history.pushState({}, "", url);
-    run();
+
+  function chipList(s) {
+    const items = s.filters.map((f) => {
+      const label = FACETS.find(([key]) => key === f.key)[1];
+      return { id: `${f.key}:${f.value}`, text: `${label}: ${f.value}`, without: { ...s, filters: s.filters.filter((g) => g !== f), page: 1 } };
+    });
+    if (s.from || s.to) {
+      const text = `Datum: ${s.from ? dateNl(s.from) : "…"} – ${s.to ? dateNl(s.to) : "…"}`;
+      items.push({ id: "datum", text, without: { ...s, from: "", to: "", page: 1 } });
+    }
+    if (!items.length) return null;
+    const ul = el("ul", { class: "chips" });
+    items.forEach((item, i) => {
+      const button = el("button", { type: "button", class: "chip", "data-chip": item.id, "aria-label": `Filter ${item.text} verwijderen` }, item.text, el("span", { "aria-hidden": "true" }, " ×"));
+      // Focus goes to the chip that takes this one's place, else the one before, else the box.
+      const after = items[i + 1] || items[i - 1];
+      button.addEventListener("click", () => go(item.without, after ? [`[data-chip="${CSS.escape(after.id)}"]`, "#zoekvraag"] : ["#zoekvraag"]));
+      ul.append(el("li", {}, button));
+    });
+    return el("div", {}, el("h2", { class: "chips-heading" }, "Actieve filters"), ul);
   }
+
+  function facetBlocks(r, s) {
+    const blocks = [];
+    FACETS.forEach(([key, label]) => {
+      const values = (r.facets[key] || []).slice(0, 12);
+      if (!values.length) return;
+      const ul = el("ul", { class: "plain" });
+      values.forEach(([value, count]) => {
+        const active = s.filters.some((f) => f.key === key && f.value === value);
+        const button = el("button", { type: "button", "data-facet": `${key}:${value}`, "aria-pressed": String(active) }, `${value} (${count.toLocaleString("nl-NL")})`);
+        // A second click takes the filter away again; it is never added twice.
+        const filters = active ? s.filters.filter((f) => !(f.key === key && f.value === value)) : s.filters.concat([{ key, value }]);
+        button.addEventListener("click", () => go({ ...s, filters, page: 1 }, [`[data-facet="${CSS.escape(`${key}:${value}`)}"]`, `[data-chip="${CSS.escape(`${key}:${value}`)}"]`, "[data-status]"]));
+        ul.append(el("li", {}, button));
+      });
+      blocks.push(el("section", { "aria-label": label }, el("h3", {}, label), ul));
+    });
+    return blocks.length ? [el("h2", {}, "Verfijnen"), ...blocks] : [];
+  }
+
+  function pageLinks(total, s) {
+    const pages = Math.ceil(total / s.per);
+    if (pages <= 1) return [];
+    const link = (page, text, attrs) => {
+      const a = el("a", { href: urlOf({ ...s, page }).href, ...attrs }, text);
+      a.addEventListener("click", (event) => {
+        event.preventDefault();
+        go({ ...s, page }, ["[data-status]"]);
+        root.scrollIntoView({ block: "start" });
+      });
+      return a;
+    };
+    const ul = el("ul", {});
+    if (s.page > 1) ul.append(el("li", {}, link(s.page - 1, "Vorige", { rel: "prev" })));
+    let gap = false;
+    for (let n = 1; n <= pages; n += 1) {
+      if (n === 1 || n === pages || Math.abs(n - s.page) <= 2) {
+        gap = false;
+        ul.append(el("li", {}, n === s.page
+          ? el("a", { href: urlOf(s).href, "aria-current": "page", "aria-label": `Pagina ${n}` }, String(n))
+          : link(n, String(n), { "aria-label": `Pagina ${n}` })));
+      } else if (!gap) {
+        gap = true;
+        ul.append(el("li", { "aria-hidden": "true" }, "…"));
+      }
+    }
+    if (s.page < pages) ul.append(el("li", {}, link(s.page + 1, "Volgende", { rel: "next" })));
+    return [ul];
+  }
+
+  // The sentence that says what was counted and how the query was read.
+  function summary(r, s) {
+    const first = (s.page - 1) * s.per + 1;
+    const last = Math.min(r.total, first + s.per - 1);
+    const narrowed = s.filters.length || s.from || s.to;
+    if (!r.total) {
+      return narrowed
+        ? "Geen document gevonden binnen de filters. Haal een filter weg om ruimer te zoeken."
+        : "Geen document gevonden. Probeer minder of andere woorden.";
+    }
+    let text = plural(r.total, "document", "documenten");
+    if (r.relaxed === "any") text += " met een van de woorden (geen document heeft ze alle)";
+    else if (r.relaxed === "typo") text += " (ook woorden met een tikfout)";
+    else if (s.q) text += " met alle woorden";
+    if (narrowed) text += ", binnen de filters";
+    if (r.total > s.per && r.hits.length) text += `; ${first}–${last} getoond`;
+    if (s.sort) text += s.sort === "nieuw" ? ", nieuwste eerst" : ", oudste eerst";
+    const codes = s.q.split(/\s+/).filter((w) => /^\d{1,2}\.\d{1,2}\.(\d{1,2}[a-z]?|[a-z])$/i.test(w));
+    if (codes.length) text += `. ${codes.join(", ")} is gelezen als weigeringsgrond: ook documenten waarin die grond is toegepast`;
+    return text + ".";
+  }
+
   async function run() {
-    const params = new URLSearchParams(location.search);
-    const query = (params.get("q") || "").trim();
-    const page = Math.max(1, parseInt(params.get("p") || "1", 10) || 1);
-    input.value = query;
-    list.replaceChildren();
-    facets.replaceChildren();
-    pager.replaceChildren();
-    if (!query) {
+    const s = state();
+    input.value = s.q;
+    sortSelect.value = s.sort;
+    if (![...perSelect.options].some((o) => o.value === String(s.per))) perSelect.append(el("option", { value: String(s.per) }, String(s.per)));
+    perSelect.value = String(s.per);
+    fromInput.value = s.from;
+    toInput.value = s.to;
+    const query = queryOf(s);
+    if (!s.q && !s.filters.length && !s.from && !s.to) {
+      asked += 1; // an answer still under way is no longer wanted
+      root.removeAttribute("aria-busy");
+      [chips, list, facets, pager].forEach((n) => n.replaceChildren());
       status.textContent = "Typ een zoekvraag.";
       return;
     }
+    root.setAttribute("aria-busy", "true");
     status.textContent = "Zoeken…";
-    const answer = await ask(query, (page - 1) * perPage);
+    const { id, answer } = await ask(query, (s.page - 1) * s.per, s.per);
+    // A newer question was asked meanwhile: its answer is the one to show.
+    if (id !== asked) return;
+    root.removeAttribute("aria-busy");
     if (answer.error) {
+      [list, facets, pager].forEach((n) => n.replaceChildren());
       status.textContent = "Zoeken lukt nu niet: " + answer.error;
       return;
     }
@@ -80,45 +249,33 @@
     root.dataset.fetches = answer.stats.fetches;
     root.dataset.steps = answer.stats.steps;
     root.dataset.bytes = answer.stats.bytes;
-    const relaxed = r.relaxed === "any" ? " (met een van de woorden)" : r.relaxed === "typo" ? " (ook met een tikfout)" : "";
-    status.textContent = `${r.total} ${r.total === 1 ? "document" : "documenten"}${relaxed}`;
-    const terms = query.split(/\s+/).filter((w) => w && !w.startsWith("-") && !w.includes(":")).join(" ");
-    r.hits.forEach((hit) => {
-      const base = root.dataset.documents.endsWith("/") ? root.dataset.documents : root.dataset.documents + "/";
-      const href = `${base}${hit.id}/?q=${encodeURIComponent(terms)}`;
-      const meta = [hit.date ? dateNl(hit.date) : "datum onbekend", hit.doc_type].concat(hit.organisations.slice(0, 2)).join(" · ");
-      list.append(el("li", {}, el("h2", {}, el("a", { href }, hit.title)), el("p", { class: "muted" }, meta), snippet(hit)));
-    });
-    FACETS.forEach(([key, field, label]) => {
-      const values = (r.facets[key] || []).slice(0, 12);
-      if (!values.length) return;
-      const ul = el("ul", { class: "plain" });
-      values.forEach(([value, count]) => {
-        const button = el("button", { type: "button", "data-facet": `${field}:${value}` }, `${value} (${count})`);
-        button.addEventListener("click", () => go(`${query} ${field}:"${value}"`, 1, true));
-        ul.append(el("li", {}, button));
-      });
-      facets.append(el("section", { "aria-label": label }, el("h3", {}, label), ul));
-    });
-    const pages = Math.ceil(r.total / perPage);
-    if (pages > 1) {
-      if (page > 1) {
-        const prev = el("button", { type: "button" }, "Vorige");
-        prev.addEventListener("click", () => go(query, page - 1, true));
-        pager.append(prev);
-      }
-      pager.append(` Pagina ${page} van ${pages} `);
-      if (page < pages) {
-        const next = el("button", { type: "button" }, "Volgende");
-        next.addEventListener("click", () => go(query, page + 1, true));
-        pager.append(next);
-      }
-    }
+    root.dataset.answered = String(id);
+    chips.replaceChildren(...[chipList(s)].filter(Boolean));
+    list.setAttribute("start", String((s.page - 1) * s.per + 1));
+    list.replaceChildren(...r.hits.map((hit) => hitItem(hit, s)));
+    facets.replaceChildren(...facetBlocks(r, s));
+    pager.replaceChildren(...pageLinks(r.total, s));
+    status.textContent = summary(r, s);
+    const target = focusAfter.map((sel) => root.querySelector(sel)).find(Boolean);
+    focusAfter = [];
+    if (target) target.focus();
   }
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    go(input.value.trim(), 1, true);
+    const s = state();
+    go({ ...s, q: input.value.trim(), sort: sortSelect.value, per: Number(perSelect.value), from: fromInput.value, to: toInput.value, page: 1 });
   });
-  window.addEventListener("popstate", run);
+  // The order, the page size and the dates apply at once.
+  [sortSelect, perSelect, fromInput, toInput].forEach((control) => {
+    control.addEventListener("change", () => {
+      const s = state();
+      const from = DATE.test(fromInput.value) ? fromInput.value : "";
+      const to = DATE.test(toInput.value) ? toInput.value : "";
+      if ((control === fromInput || control === toInput) && from === s.from && to === s.to) return;
+      go({ ...s, sort: sortSelect.value, per: Number(perSelect.value), from, to, page: 1 }, [`#${control.id}`]);
+    });
+  });
+  window.addEventListener("popstate", () => run());
   run();
 })();
