@@ -108,3 +108,63 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
         }
     }
 }
+
+/// Extracts the labelled real releases and prints the email figures, tuned and held
+/// out apart; `verbose` lists every miss.
+pub fn emails(root: &Path, verbose: bool) -> ExitCode {
+    match openbaar::eval::emails::run_on_labelled_set(root) {
+        Ok(report) => {
+            for (split, score) in &report.splits {
+                print_email_score(&split.to_string(), score);
+            }
+            let misses: Vec<_> = report.misses.iter().collect();
+            if verbose {
+                for (split, miss) in misses {
+                    out!("  [{split}] {miss}");
+                }
+            } else if !misses.is_empty() {
+                out!("  {} misses; --verbose lists them", misses.len());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_email_score(name: &str, score: &openbaar::eval::emails::EmailScore) {
+    let emails = score.recognised.true_positives + score.recognised.false_negatives;
+    out!(
+        "{name} ({} documents, {emails} printed emails)",
+        score.documents
+    );
+    out!(
+        "  emails recognised:      recall {:.3} precision {:.3} ({} of {emails}, {} not emails typed e-mail)",
+        score.recognised.recall(),
+        score.recognised.precision(),
+        score.recognised.true_positives,
+        score.recognised.false_positives
+    );
+    out!(
+        "  messages (sender, printed date and time): {}",
+        figures(&score.messages)
+    );
+    out!(
+        "  address-field fragments: {} of {} values",
+        score.address_fragments,
+        score.address_values
+    );
+    out!(
+        "  titles right:           {} of {} ({} a file number)",
+        score.titles_right,
+        score.documents,
+        score.file_number_titles
+    );
+    out!(
+        "  document date = newest message: {} of {}",
+        score.newest_date_right,
+        score.newest_date_of
+    );
+}

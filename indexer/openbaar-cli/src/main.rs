@@ -55,6 +55,18 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Measure printed emails on the labelled real releases: emails recognised, messages
+    /// with the right sender, date and time, address-field fragments, titles; tuned and
+    /// held-out parts apart.
+    EvalEmails {
+        /// The repository root (labels in indexer/openbaar/tests/data/facts, PDFs in
+        /// ../shared/realworld beside it).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// List every miss.
+        #[arg(short, long)]
+        verbose: bool,
+    },
     /// Search a built site's index, as the browser does (same bundle, same results).
     Search {
         /// The query, in the search language (words, "phrases", -not, OR, van:, type:, …).
@@ -104,6 +116,7 @@ fn main() -> ExitCode {
         } => extract(&paths, json, &config),
         Command::EvalRedactions { files, verbose } => eval::redactions(&files, verbose),
         Command::EvalEvents { file, verbose } => eval::events(file, verbose),
+        Command::EvalEmails { root, verbose } => eval::emails(&root, verbose),
         Command::Search {
             query,
             bundle,

@@ -21,8 +21,9 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["model", "config", "input", "extract", "normalise", "facts"],
     ),
     ("site", &["model", "config"]),
-    // Measuring runs the fact finders on labelled cases; it is not a step.
-    ("eval", &["model", "facts"]),
+    // Measuring runs the fact finders on labelled cases, or the whole extraction on a
+    // labelled set of files; it is not a step.
+    ("eval", &["model", "config", "facts", "records"]),
 ];
 
 fn top_module(src: &Path, file: &Path) -> String {

@@ -3,8 +3,10 @@
 //!
 //! - [`redactions`]: ground codes and OCR junk per labelled paragraph;
 //! - [`events`]: event dates per labelled sentence;
-//! - [`facts_set`]: the labelled document facts of the real releases (loading only).
+//! - [`facts_set`]: the labelled document facts of the real releases;
+//! - [`emails`]: printed emails, their messages, address fields and titles on that set.
 
+pub mod emails;
 pub mod events;
 pub mod facts_set;
 pub mod redactions;

@@ -119,6 +119,7 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
                 cc: block.cc.clone(),
                 date: sent.and_then(|d| d.value.day()),
                 time: sent.and_then(|d| d.value.time),
+                printed: None,
                 subject: block.subject.clone(),
                 body_span: (body_start, body_end),
                 header_start: start_of(block.start),

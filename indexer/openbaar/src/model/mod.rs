@@ -28,7 +28,7 @@ pub use document::{
 pub use event::Event;
 pub use grounds::Ground;
 pub use inventory::InventoryEntry;
-pub use message::Message;
+pub use message::{Message, PrintedSent, PrintedZone};
 pub use person::{Person, Role};
 pub use redaction::{Place, Redaction, RedactionField, MARKER};
 pub use source::{Embedded, Extracted, RawPage};

@@ -97,6 +97,7 @@ pub(super) fn build_record(
                 cc: extracted.cc.clone(),
                 date: extracted.date.map(|(date, _)| date),
                 time: None,
+                printed: None,
                 subject: extracted.subject.clone(),
                 body_span: (0, body_end),
                 header_start: 0,
