@@ -3,6 +3,7 @@
 
 pub mod analyzer;
 pub mod bundle;
+pub mod by_date;
 pub mod facets;
 pub mod matched;
 pub mod query;

@@ -13,12 +13,13 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, Order, Searcher, Segment, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Searcher, Segment, TantivyDocument, Term};
 
 use crate::analyzer::{self, terms};
+use crate::by_date::{self, DatedDocs};
 use crate::facets::{FacetCollector, FacetCounts};
 use crate::matched::matched_words;
-use crate::query::{parse, Clause, Filter, Sort};
+use crate::query::{parse, Clause, Filter};
 use crate::schema::{schema, Fields};
 use crate::warm::warm;
 
@@ -138,30 +139,28 @@ impl SearchIndex {
                 relaxed = Some("typo");
             }
         }
-        let top_docs = TopDocs::with_limit(per_page.max(1)).and_offset(offset);
         let sort = clauses.iter().find_map(|c| match c {
             Clause::Sort(sort) => Some(*sort),
             _ => None,
         });
         let top: Vec<DocAddress> = match sort {
-            None => collect(&searcher, &*chosen, &top_docs.order_by_score())?
-                .into_iter()
-                .map(|(_, address)| address)
-                .collect(),
-            Some(sort) => {
-                let order = if sort == Sort::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let by_date = top_docs.order_by_fast_field::<u64>(
-                    searcher.schema().get_field_name(self.fields.date),
-                    order,
-                );
-                collect(&searcher, &*chosen, &by_date)?
+            None => {
+                let top_docs = TopDocs::with_limit(per_page.max(1)).and_offset(offset);
+                collect(&searcher, &*chosen, &top_docs.order_by_score())?
                     .into_iter()
                     .map(|(_, address)| address)
                     .collect()
+            }
+            Some(sort) => {
+                let column = searcher.schema().get_field_name(self.fields.date);
+                let dated = collect(
+                    &searcher,
+                    &*chosen,
+                    &DatedDocs {
+                        column: column.into(),
+                    },
+                )?;
+                by_date::page(dated, sort, offset, per_page.max(1))
             }
         };
         let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
