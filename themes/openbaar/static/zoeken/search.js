@@ -132,7 +132,7 @@
       return { id: `${f.key}:${f.value}`, text: `${label}: ${f.value}`, without: { ...s, filters: s.filters.filter((g) => g !== f), page: 1 } };
     });
     if (s.from || s.to) {
-      const text = `Datum: ${s.from ? dateNl(s.from) : "…"} – ${s.to ? dateNl(s.to) : "…"}`;
+      const text = s.from && s.to ? `Datum: ${dateNl(s.from)} – ${dateNl(s.to)}` : s.from ? `Datum: vanaf ${dateNl(s.from)}` : `Datum: tot en met ${dateNl(s.to)}`;
       items.push({ id: "datum", text, without: { ...s, from: "", to: "", page: 1 } });
     }
     if (!items.length) return null;
