@@ -97,9 +97,12 @@ test('facets become removable chips; a second click never adds a filter twice', 
   const { context, page, problems } = await open('/zoeken/?q=jeugdbescherming');
   await settled(page);
   const type = (await page.$$eval('[data-facet^="type:"]', (bs) => bs.map((b) => b.dataset.facet)))[0];
+  const count = Number((await page.textContent(`[data-facet="${type}"]`)).match(/\((\d+)\)$/)[1]);
   await page.click(`[data-facet="${type}"]`);
   await page.waitForFunction((t) => new URL(location.href).searchParams.getAll('type').length === 1 && document.querySelector(`[data-chip="${t}"]`), type);
   await settled(page);
+  // The count beside the value is the count its filter gives.
+  assert.match(await page.textContent('[data-status]'), new RegExp(`^${count} document`));
   // The button says it is on, and keeps the focus.
   assert.equal(await page.getAttribute(`[data-facet="${type}"]`, 'aria-pressed'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.facet), type);

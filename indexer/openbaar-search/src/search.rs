@@ -354,7 +354,9 @@ impl SearchIndex {
 
     /// Values of a whole-value field that contain `value` (case and dots aside), so that
     /// `org:jb noord` finds `Jeugdbescherming Noord en Veilig Thuis Groningen` by its
-    /// words and `grond:512e` finds `5.1.2e`.
+    /// words and `grond:512e` finds `5.1.2e`. A value named whole (a clicked facet) means
+    /// that value alone: `org:"Gemeente Groningen"` is not also `Gemeente Groningen-Noord`,
+    /// so the count beside a facet value is the count its filter gives.
     fn whole_values(
         &self,
         searcher: &Searcher,
@@ -372,6 +374,9 @@ impl SearchIndex {
                     matching.push(text);
                 }
             }
+        }
+        if matching.iter().any(|m| squeeze(m) == wanted) {
+            matching.retain(|m| squeeze(m) == wanted);
         }
         let any: Vec<(Occur, Box<dyn Query>)> = matching
             .iter()

@@ -191,3 +191,21 @@ fn hits_name_the_words_they_matched() {
         .unwrap();
     assert_eq!(results.hits[0].words, vec!["verscherpt toezicht"]);
 }
+
+#[test]
+fn a_whole_value_filters_on_itself_a_part_on_all_that_contain_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut docs = docs();
+    docs[3].organisations.push("Jeugdregio Drenthe Zuid".into());
+    write_index(&dir.path().join("idx"), &docs).unwrap();
+    let index = SearchIndex::open(&dir.path().join("idx")).unwrap();
+    // The facet's count and its filter agree.
+    let all = index.search("-zzzz", 0, 10).unwrap();
+    let count = all.facets["org"]
+        .iter()
+        .find(|(v, _)| v == "Jeugdregio Drenthe")
+        .map(|(_, n)| *n);
+    assert_eq!(count, Some(1));
+    assert_eq!(ids(&index, "org:\"Jeugdregio Drenthe\""), vec!["c"]);
+    assert_eq!(ids(&index, "org:drenthe"), vec!["c", "d"]);
+}

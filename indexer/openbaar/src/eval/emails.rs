@@ -371,7 +371,10 @@ mod tests {
         assert!(!sender_agrees("[redacted]@rivm.nl", Some("█ @minvws.nl")));
         assert!(!sender_agrees("[redacted]", Some("3")));
         assert!(!sender_agrees("[redacted]", None));
-        assert!(sender_agrees("Hugo de Jonge", Some("Hugo de Jonge <h@minvws.nl>")));
+        assert!(sender_agrees(
+            "Hugo de Jonge",
+            Some("Hugo de Jonge <h@minvws.nl>")
+        ));
     }
 
     #[test]
