@@ -152,6 +152,20 @@ fn the_printed_email_reads_like_the_real_one() {
 }
 
 #[test]
+fn the_email_and_its_printed_pdf_are_one_message_linked_both_ways() {
+    let docs = sample();
+    let email = by_source(&docs, "spoedoverleg-bo-jbn.eml");
+    let printed = by_source(&docs, "spoedoverleg-bo-jbn.pdf");
+    assert_eq!(email.same_message, vec![printed.id.clone()]);
+    assert_eq!(printed.same_message, vec![email.id.clone()]);
+    for doc in &docs {
+        if doc.id != email.id && doc.id != printed.id {
+            assert!(doc.same_message.is_empty(), "{} is no copy", doc.source);
+        }
+    }
+}
+
+#[test]
 fn the_subject_line_of_a_letter_is_its_title() {
     let docs = sample();
     let letter = by_source(&docs, "raadsbrief-inkoopregio-jeugdhulp-drenthe.pdf");

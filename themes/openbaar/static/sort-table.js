@@ -23,6 +23,16 @@
     });
     rows.forEach(function (row) { body.appendChild(row); });
   }
+  // On a phone the header row is hidden (each row is a card), so its buttons must not
+  // take keyboard focus either.
+  var phone = window.matchMedia("(max-width: 40rem)");
+  function reachable(buttons) {
+    buttons.forEach(function (button) {
+      if (phone.matches) button.setAttribute("tabindex", "-1");
+      else button.removeAttribute("tabindex");
+    });
+  }
+  var allButtons = [];
   document.querySelectorAll("table[data-sortable]").forEach(function (table) {
     var headers = table.tHead.rows[0].cells;
     Array.prototype.forEach.call(headers, function (th, index) {
@@ -31,6 +41,7 @@
       button.textContent = th.textContent;
       th.textContent = "";
       th.appendChild(button);
+      allButtons.push(button);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
@@ -39,4 +50,6 @@
       });
     });
   });
+  reachable(allButtons);
+  phone.addEventListener("change", function () { reachable(allButtons); });
 })();

@@ -126,6 +126,24 @@ impl PartialDate {
         }
     }
 
+    /// Where the date falls in time, for sorting a timeline, with its qualifier
+    /// (`begin`, `medio`, `eind`): a bare year or month, and `begin`, sort at its start,
+    /// `medio` after the first half (`medio 2024` after `eind juni 2024`, `medio mei` after
+    /// `15 mei`), `eind` after everything in it. As (year, month, day), month and day
+    /// 0 before the first and 13 and 32 after the last.
+    pub fn time_order(&self, qualifier: Option<&str>) -> (i32, u32, u32) {
+        let q = qualifier.map(str::to_lowercase);
+        match (self.month, self.day, q.as_deref()) {
+            (Some(m), Some(d), _) => (self.year, m, d),
+            (Some(m), None, Some("medio")) => (self.year, m, 15),
+            (Some(m), None, Some("eind")) => (self.year, m, 32),
+            (Some(m), None, _) => (self.year, m, 0),
+            (None, _, Some("medio")) => (self.year, 6, 33),
+            (None, _, Some("eind")) => (self.year, 13, 0),
+            (None, _, _) => (self.year, 0, 0),
+        }
+    }
+
     /// The date in Dutch words, by precision: `16 september 2025`, `februari 2025`,
     /// `2024`; a qualifier goes in front (`eind februari 2025`).
     pub fn label_nl(&self, qualifier: Option<&str>) -> String {
@@ -258,6 +276,27 @@ pub mod hour_minute {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn qualified_dates_fall_where_they_mean() {
+        let may = PartialDate::month(2024, 5).unwrap();
+        let june = PartialDate::month(2024, 6).unwrap();
+        let july = PartialDate::month(2024, 7).unwrap();
+        let year = PartialDate::year(2024);
+        assert!(year.time_order(Some("medio")) > may.time_order(None));
+        assert!(year.time_order(Some("medio")) > june.time_order(Some("eind")));
+        assert!(year.time_order(Some("medio")) < july.time_order(None));
+        assert!(year.time_order(None) < may.time_order(None));
+        assert!(
+            year.time_order(Some("eind"))
+                > PartialDate::month(2024, 12)
+                    .unwrap()
+                    .time_order(Some("eind"))
+        );
+        let may_20 = PartialDate::day(NaiveDate::from_ymd_opt(2024, 5, 20).unwrap());
+        assert!(may.time_order(Some("medio")) < may_20.time_order(None));
+        assert!(may.time_order(Some("eind")) > may_20.time_order(None));
+    }
 
     #[test]
     fn iso_forms_round_trip_and_sort_as_text_does() {

@@ -256,6 +256,10 @@ pub struct Document {
     pub attachments: Vec<String>,
     /// Other archive paths holding exactly the same file.
     pub duplicates: Vec<String>,
+    /// Other documents holding the same message in another format (an `.eml` and the
+    /// PDF it was printed to): same sender, date and subject. Each lists the others.
+    #[serde(default)]
+    pub same_message: Vec<String>,
     /// What the release's inventory list says of this document, if it lists it.
     pub inventory: Option<InventoryEntry>,
     /// Number of pages (1 for emails and text files).

@@ -180,6 +180,7 @@ pub(super) fn build_record(
         parent: unit.parent.clone(),
         attachments,
         duplicates: Vec::new(),
+        same_message: Vec::new(),
         inventory: None,
         page_count: pages.len() as u32,
         size_bytes: unit.bytes.len() as u64,

@@ -160,6 +160,7 @@ fn withheld(list: &str, entry: InventoryEntry) -> Built {
             parent: None,
             attachments: Vec::new(),
             duplicates: Vec::new(),
+            same_message: Vec::new(),
             inventory: Some(entry),
             page_count: 0,
             size_bytes: 0,

@@ -18,7 +18,9 @@ mod inventory;
 use crate::config::Settings;
 use crate::extract::{self, ExtractError};
 use crate::input::{self, Format, SourceFile};
-use crate::model::{content_id, Built, Embedded, Extraction, Kind, Original, Problem};
+use chrono::NaiveDate;
+
+use crate::model::{content_id, Built, Document, Embedded, Extraction, Kind, Original, Problem};
 
 /// Receives progress while an archive is processed; the CLI draws it.
 pub trait Progress: Sync {
@@ -95,6 +97,7 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
         }
     }
     link_replies(&mut extraction.documents);
+    link_same_messages(&mut extraction.documents);
     for list in lists {
         match extract::inventory::read(&list.path) {
             Ok(rows) => {
@@ -127,6 +130,53 @@ fn link_replies(documents: &mut [Built]) {
         let doc = &mut built.document;
         if let Some(thread) = doc.references.iter().find_map(|id| threads.get(id)) {
             doc.thread = Some(thread.clone());
+        }
+    }
+}
+
+/// An email and a PDF that hold the same message (same sender, date and subject: the
+/// `.eml` and the PDF it was printed to) are one message with two sources: each lists
+/// the other, so the site can link them and count the message once.
+fn link_same_messages(documents: &mut [Built]) {
+    let key = |doc: &Document| -> Option<(String, NaiveDate, String)> {
+        let words = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        Some((
+            words(doc.from.as_deref()?),
+            doc.date?,
+            words(doc.subject.as_deref()?),
+        ))
+    };
+    let mut groups: HashMap<(String, NaiveDate, String), Vec<usize>> = HashMap::new();
+    for (index, built) in documents.iter().enumerate() {
+        if let Some(key) = key(&built.document) {
+            groups.entry(key).or_default().push(index);
+        }
+    }
+    for members in groups.values() {
+        let kinds = |kind: Kind| {
+            members
+                .iter()
+                .filter(|&&i| documents[i].document.kind == kind)
+                .count()
+        };
+        // One message in two formats: exactly one real email and its printed copies.
+        if members.len() < 2 || kinds(Kind::Email) != 1 || kinds(Kind::Pdf) + 1 != members.len() {
+            continue;
+        }
+        let ids: Vec<String> = members
+            .iter()
+            .map(|&i| documents[i].document.id.clone())
+            .collect();
+        for &i in members {
+            let doc = &mut documents[i].document;
+            let mut others: Vec<String> = ids.iter().filter(|id| **id != doc.id).cloned().collect();
+            others.sort();
+            doc.same_message = others;
         }
     }
 }

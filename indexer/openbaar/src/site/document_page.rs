@@ -69,6 +69,8 @@ struct PageExtra<'a> {
     parent: Option<Link>,
     attachments: Vec<Link>,
     duplicates: Vec<String>,
+    /// The same message in another format (an email and its printed PDF).
+    same_message: Vec<Link>,
     #[serde(skip_serializing_if = "Option::is_none")]
     inventory: Option<InventoryEntry>,
     people: Vec<Person>,
@@ -77,6 +79,10 @@ struct PageExtra<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     thread_key: Option<String>,
     redactions: RedactionSummary,
+    /// The pages with redactions, for links into the original.
+    redaction_pages: Vec<u32>,
+    /// The document's record as JSON Lines and as CSV, beside the page.
+    data_files: (String, String),
     organisations: Vec<String>,
     pages: Vec<PageOut>,
 }
@@ -125,13 +131,14 @@ pub(super) fn page_file(
             scanned_pages: doc.scanned_pages(),
             date_source: doc.date_source.map(|s| s.name()),
             doc_type: doc.doc_type.map(|t| t.label().to_string()),
-            from: header_out(RedactionField::From, doc.from.as_slice(), &doc.redactions),
-            to: header_out(RedactionField::To, &doc.to, &doc.redactions),
-            cc: header_out(RedactionField::Cc, &doc.cc, &doc.redactions),
+            from: header_out(RedactionField::From, doc.from.as_slice(), doc),
+            to: header_out(RedactionField::To, &doc.to, doc),
+            cc: header_out(RedactionField::Cc, &doc.cc, doc),
             subject: doc.subject.as_deref().map(one_line),
             parent: doc.parent.as_ref().map(link),
             attachments: doc.attachments.iter().map(link).collect(),
             duplicates: lines(&doc.duplicates),
+            same_message: doc.same_message.iter().map(link).collect(),
             inventory: doc.inventory.clone().map(|mut entry| {
                 entry.title = entry.title.as_deref().map(one_line);
                 entry.notes = lines(&entry.notes);
@@ -163,6 +170,18 @@ pub(super) fn page_file(
             },
             thread_key: doc.thread.as_deref().map(one_line),
             redactions: summarise([doc]),
+            data_files: super::data::document_files(&doc.id),
+            redaction_pages: {
+                let mut pages: Vec<u32> = doc
+                    .redactions
+                    .iter()
+                    .map(|r| r.page)
+                    .filter(|&p| p > 0)
+                    .collect();
+                pages.sort_unstable();
+                pages.dedup();
+                pages
+            },
             organisations: lines(&doc.organisations),
             pages: pages_out(&doc.pages, &doc.redactions),
         },

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub mod data;
 mod document_page;
 pub mod report;
 pub mod search;
@@ -144,8 +145,28 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
         })?;
         let page = page_file(doc, rank + 1, &original_name, &titles);
         write(&bundle.join("index.md"), page.as_bytes())?;
+        write_data(&bundle, data::document_files(&doc.id), &[doc])?;
     }
-    Ok(())
+    let all: Vec<&Document> = newest_first(&extraction.documents)
+        .into_iter()
+        .map(|b| &b.document)
+        .collect();
+    let (jsonl, csv) = data::ARCHIVE_FILES;
+    write_data(dir, (jsonl.to_string(), csv.to_string()), &all)
+}
+
+/// Writes `documents` as JSON Lines and CSV into `dir`, under `names`.
+fn write_data(
+    dir: &Path,
+    names: (String, String),
+    documents: &[&Document],
+) -> Result<(), SiteError> {
+    write(&dir.join(&names.0), &data::jsonl(documents))?;
+    let table = data::csv(documents).map_err(|e| SiteError::Write {
+        path: dir.join(&names.1).display().to_string(),
+        source: std::io::Error::other(e),
+    })?;
+    write(&dir.join(&names.1), &table)
 }
 
 /// Empties a folder Openbaar owns (refusing one it did not write) and marks it as ours.

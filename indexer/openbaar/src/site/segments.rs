@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{
-    placed_paragraphs, Document, Page, Provenance, Redaction, RedactionField, MARKER,
+    placed_paragraphs, Document, Message, Page, Provenance, Redaction, RedactionField, MARKER,
 };
 
 /// A piece of a paragraph or header value.
@@ -58,7 +58,7 @@ fn bar(redaction: Option<&Redaction>) -> Segment {
     let Some(redaction) = redaction else {
         return Segment::Redaction {
             codes: String::new(),
-            ground: "weggelakt".into(),
+            ground: "grond niet gevonden".into(),
         };
     };
     let grounds = redaction.grounds.as_slice();
@@ -99,16 +99,19 @@ pub fn pages_out(pages: &[Page], redactions: &[Redaction]) -> Vec<PageOut> {
         .collect()
 }
 
-/// Header values (`from`, `to`, `cc`) as segments.
-pub fn header_out(
-    field: RedactionField,
-    values: &[String],
-    redactions: &[Redaction],
-) -> Vec<Vec<Segment>> {
-    let mut in_field = redactions.iter().filter(|r| r.field == field);
+/// A document's header values (`from`, `to`, `cc`) as segments. Their bars take the
+/// boxes of that header field; a printed email has none (its header is text), so they
+/// take the boxes in the header of its newest message.
+pub fn header_out(field: RedactionField, values: &[String], doc: &Document) -> Vec<Vec<Segment>> {
+    let of_field: Vec<&Redaction> = doc.redactions.iter().filter(|r| r.field == field).collect();
+    let boxes = match doc.messages.first() {
+        Some(newest) if of_field.is_empty() => header_boxes(doc, 0, newest),
+        _ => of_field,
+    };
+    let mut boxes = HeaderBoxes::new(boxes);
     values
         .iter()
-        .map(|v| segments(&super::one_line(v), &mut in_field))
+        .map(|v| boxes.segments(&super::one_line(v)))
         .collect()
 }
 
@@ -145,6 +148,125 @@ mod tests {
         assert!(matches!(&segs[3], Segment::Redaction { codes, .. } if codes == "5.2.1"));
         assert_eq!(segs[4], Segment::Text { text: ".".into() });
     }
+
+    #[test]
+    fn header_bars_take_the_box_at_their_domain() {
+        let mut a = redaction("5.1.2e");
+        a.domain = Some("a.nl".into());
+        let mut b = redaction("5.2.1");
+        b.domain = Some("b.nl".into());
+        let mut boxes = HeaderBoxes::new(vec![&a, &a, &b]);
+        let codes = |segs: Vec<Segment>| -> Vec<String> {
+            segs.into_iter()
+                .filter_map(|s| match s {
+                    Segment::Redaction { codes, .. } => Some(codes),
+                    Segment::Text { .. } => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            codes(boxes.segments("█ @ b.nl <█ @ b.nl>")),
+            ["5.2.1", "5.2.1"]
+        );
+        assert_eq!(codes(boxes.segments("█ @a.nl")), ["5.1.2e"]);
+        assert_eq!(domain_after(" @ b.nl>"), Some("b.nl".into()));
+        assert_eq!(domain_after(" en"), None);
+    }
+}
+
+/// The redactions of message `index`'s header: the boxes in the text between the start of
+/// its header and its body; for an email's own header, which is not in the text, the
+/// boxes of the document's From, To and Cc.
+fn header_boxes<'a>(doc: &'a Document, index: usize, message: &Message) -> Vec<&'a Redaction> {
+    let in_header = |r: &&Redaction| {
+        r.field == RedactionField::Text
+            && r.span.is_some_and(|(start, _)| {
+                message.header_start <= start && start < message.body_span.0
+            })
+    };
+    let boxes: Vec<&Redaction> = doc.redactions.iter().filter(in_header).collect();
+    if !boxes.is_empty() || index > 0 {
+        return boxes;
+    }
+    doc.redactions
+        .iter()
+        .filter(|r| {
+            matches!(
+                r.field,
+                RedactionField::From | RedactionField::To | RedactionField::Cc
+            )
+        })
+        .collect()
+}
+
+/// The boxes of one message header, handed to its bars: a bar followed by `@domain`
+/// takes the first unused box at that domain (or the one it repeats: `█ @x <█ @x>` is one
+/// address written twice), any other bar the next unused box.
+struct HeaderBoxes<'a> {
+    boxes: Vec<(&'a Redaction, bool)>,
+}
+
+impl<'a> HeaderBoxes<'a> {
+    fn new(boxes: Vec<&'a Redaction>) -> Self {
+        HeaderBoxes {
+            boxes: boxes.into_iter().map(|r| (r, false)).collect(),
+        }
+    }
+
+    fn segments(&mut self, value: &str) -> Vec<Segment> {
+        let mut out = Vec::new();
+        let pieces: Vec<&str> = value.split(MARKER).collect();
+        for (i, piece) in pieces.iter().enumerate() {
+            if i > 0 {
+                out.push(bar(self.take(domain_after(piece))));
+            }
+            if !piece.is_empty() {
+                out.push(Segment::Text {
+                    text: piece.to_string(),
+                });
+            }
+        }
+        out
+    }
+
+    fn take(&mut self, domain: Option<String>) -> Option<&'a Redaction> {
+        let same_domain = |r: &Redaction| match &domain {
+            Some(d) => r
+                .domain
+                .as_deref()
+                .is_some_and(|rd| rd.eq_ignore_ascii_case(d)),
+            None => true,
+        };
+        if let Some(index) = self
+            .boxes
+            .iter()
+            .position(|(r, used)| !used && same_domain(r))
+        {
+            self.boxes[index].1 = true;
+            return Some(self.boxes[index].0);
+        }
+        // A placed box at this domain: the bar repeats its address (`█ @x <█ @x>`).
+        if domain.is_some() {
+            if let Some((r, _)) = self.boxes.iter().find(|(r, used)| *used && same_domain(r)) {
+                return Some(*r);
+            }
+        }
+        if let Some(index) = self.boxes.iter().position(|(_, used)| !used) {
+            self.boxes[index].1 = true;
+            return Some(self.boxes[index].0);
+        }
+        self.boxes.first().map(|(r, _)| *r)
+    }
+}
+
+/// The domain of `@ domain.nl` at the start of `text`, if it starts with one.
+fn domain_after(text: &str) -> Option<String> {
+    let rest = text.trim_start().strip_prefix('@')?.trim_start();
+    let domain: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '.' | '-'))
+        .collect();
+    (!domain.is_empty()).then(|| domain.trim_end_matches('.').to_string())
 }
 
 /// A paragraph of an email thread, with the page it starts on when that changes.
@@ -178,22 +300,24 @@ pub fn thread_out(doc: &Document) -> Vec<MessageOut> {
         .redactions
         .iter()
         .filter(|r| r.field == RedactionField::Text);
-    // Header values of quoted messages: their bars are drawn without a code here; the
-    // codes are shown where the header stands in the text.
-    let bare = |value: &str| segments(&super::one_line(value), &mut std::iter::empty());
     let mut out: Vec<MessageOut> = doc
         .messages
         .iter()
         .enumerate()
-        .map(|(i, m)| MessageOut {
-            number: i + 1,
-            from: m.from.as_deref().map(bare).unwrap_or_default(),
-            to: m.to.iter().map(|v| bare(v)).collect(),
-            cc: m.cc.iter().map(|v| bare(v)).collect(),
-            date: m.date,
-            time: m.time.map(|t| t.format("%H:%M").to_string()),
-            subject: m.subject.as_deref().map(super::one_line),
-            paragraphs: Vec::new(),
+        .map(|(i, m)| {
+            // Each header bar takes its ground from a box of this message's header.
+            let mut boxes = HeaderBoxes::new(header_boxes(doc, i, m));
+            let mut value = |v: &str| boxes.segments(&super::one_line(v));
+            MessageOut {
+                number: i + 1,
+                from: m.from.as_deref().map(&mut value).unwrap_or_default(),
+                to: m.to.iter().map(|v| value(v)).collect(),
+                cc: m.cc.iter().map(|v| value(v)).collect(),
+                date: m.date,
+                time: m.time.map(|t| t.format("%H:%M").to_string()),
+                subject: m.subject.as_deref().map(super::one_line),
+                paragraphs: Vec::new(),
+            }
         })
         .collect();
     let mut last_page = None;

@@ -6,6 +6,7 @@
 //! TimelineJS; a leading quote for a spreadsheet), and control characters are dropped.
 
 use super::merge::{TimelineEvent, TimelineItem};
+use crate::site::data::csv_cell;
 
 /// Text for a field TimelineJS renders as HTML.
 fn html_text(text: &str) -> String {
@@ -21,22 +22,6 @@ fn html_text(text: &str) -> String {
         }
     }
     out
-}
-
-/// Text for a spreadsheet cell: no control characters, and a formula's first
-/// character quoted so it is shown, not run (OWASP's advice for CSV injection).
-fn csv_cell(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if clean.starts_with([
-        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
-    ]) {
-        format!("'{clean}")
-    } else {
-        clean
-    }
 }
 
 /// The events and documents in TimelineJS's JSON format.

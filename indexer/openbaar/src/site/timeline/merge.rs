@@ -35,6 +35,9 @@ pub struct TimelineEvent {
     pub resolved: bool,
     /// The mentions, in archive order.
     pub sources: Vec<Source>,
+    /// The distinct sentences of the mentions, in archive order: the same sentence in
+    /// two documents (an email and its printed copy) is quoted once.
+    pub quotes: Vec<String>,
     /// The documents of the mentions, each once: (id, title).
     pub documents: Vec<(String, String)>,
     /// Organisations of the source documents, for filtering.
@@ -199,6 +202,7 @@ pub fn events(documents: &[&Document], common: &HashSet<String>) -> Vec<Timeline
                         qualifier: event.qualifier.clone(),
                         resolved: event.resolved,
                         sources: vec![source],
+                        quotes: Vec::new(),
                         documents: Vec::new(),
                         organisations: Vec::new(),
                         doc_types: Vec::new(),
@@ -211,13 +215,39 @@ pub fn events(documents: &[&Document], common: &HashSet<String>) -> Vec<Timeline
             }
         }
     }
-    let mut out: Vec<TimelineEvent> = merged.into_iter().map(|(m, _)| m).collect();
+    let mut out: Vec<TimelineEvent> = merged
+        .into_iter()
+        .map(|(mut m, _)| {
+            m.quotes = distinct_sentences(&m.sources);
+            m
+        })
+        .collect();
+    // `medio 2024` falls in the middle of 2024, after `mei 2024`, not at its start.
     out.sort_by(|a, b| {
         a.date
-            .cmp(&b.date)
+            .time_order(a.qualifier.as_deref())
+            .cmp(&b.date.time_order(b.qualifier.as_deref()))
+            .then_with(|| a.date.cmp(&b.date))
             .then_with(|| b.sources.len().cmp(&a.sources.len()))
     });
     out
+}
+
+/// The sentences of `sources`, each once (compared without case and extra spaces).
+fn distinct_sentences(sources: &[Source]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    sources
+        .iter()
+        .filter(|s| {
+            let folded: Vec<String> = s
+                .sentence
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            seen.insert(folded.join(" "))
+        })
+        .map(|s| s.sentence.clone())
+        .collect()
 }
 
 fn add_facets(event: &mut TimelineEvent, doc: &Document) {

@@ -1,0 +1,146 @@
+//! The records as data to take away, written beside the pages: JSON Lines (one record a
+//! line, exactly as `openbaar extract --json` prints them) and CSV (one row a document:
+//! its facts without the text, which a spreadsheet cell cannot hold), for the whole
+//! archive (`/documenten/documenten.jsonl`, `.csv`) and per document
+//! (`/documenten/<id>/gegevens-<id>.jsonl`, `.csv`).
+
+use crate::model::Document;
+
+/// The archive-wide files, in the documents section.
+pub const ARCHIVE_FILES: (&str, &str) = ("documenten.jsonl", "documenten.csv");
+
+/// The file names of a document's own records: named after its id, so that no original
+/// beside them can take the name.
+pub fn document_files(id: &str) -> (String, String) {
+    (format!("gegevens-{id}.jsonl"), format!("gegevens-{id}.csv"))
+}
+
+/// The records as JSON Lines.
+pub fn jsonl(documents: &[&Document]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for doc in documents {
+        serde_json::to_writer(&mut out, doc).expect("a record serialises");
+        out.push(b'\n');
+    }
+    out
+}
+
+/// The columns of the CSV.
+const COLUMNS: &[&str] = &[
+    "id",
+    "titel",
+    "datum",
+    "bron_datum",
+    "soort",
+    "type",
+    "van",
+    "aan",
+    "cc",
+    "onderwerp",
+    "weggelakte_vakken",
+    "gronden",
+    "organisaties",
+    "personen",
+    "draad",
+    "zelfde_bericht",
+    "bijlage_bij",
+    "paginas",
+    "bytes",
+    "bestand",
+    "pad",
+];
+
+/// One row a document: the facts, lists joined by `; `, every cell safe to open in a
+/// spreadsheet (see [`csv_cell`]).
+pub fn csv(documents: &[&Document]) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(COLUMNS)?;
+    for doc in documents {
+        let list = |values: &[String]| values.join("; ");
+        let people: Vec<String> = doc.people.iter().map(|p| p.name.clone()).collect();
+        let row = [
+            doc.id.clone(),
+            doc.title.clone(),
+            doc.date.map(|d| d.to_string()).unwrap_or_default(),
+            doc.date_source
+                .map(|s| s.name().to_string())
+                .unwrap_or_default(),
+            doc.kind.name().to_string(),
+            doc.doc_type
+                .map(|t| t.label().to_string())
+                .unwrap_or_default(),
+            doc.from.clone().unwrap_or_default(),
+            list(&doc.to),
+            list(&doc.cc),
+            doc.subject.clone().unwrap_or_default(),
+            doc.redactions.len().to_string(),
+            list(&doc.ground_codes()),
+            list(&doc.organisations),
+            list(&people),
+            doc.thread.clone().unwrap_or_default(),
+            list(&doc.same_message),
+            doc.parent.clone().unwrap_or_default(),
+            doc.page_count.to_string(),
+            doc.size_bytes.to_string(),
+            doc.file_name.clone(),
+            doc.source.clone(),
+        ];
+        writer.write_record(row.iter().map(|cell| csv_cell(cell)))?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A cell as text a spreadsheet shows and never runs: control characters become spaces,
+/// and a cell that would start a formula (`=`, `+`, `-`, `@`, also full-width) gets a `'`.
+pub fn csv_cell(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.starts_with([
+        '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ]) {
+        format!("'{clean}")
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_defused_and_control_characters_dropped() {
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("\u{FF1D}1+1"), "'\u{FF1D}1+1");
+        assert_eq!(csv_cell("a\nb"), "a b");
+        assert_eq!(csv_cell("Brief"), "Brief");
+    }
+
+    #[test]
+    fn a_document_is_one_json_line_and_one_csv_row() {
+        let doc: Document = serde_json::from_str(
+            r#"{"id":"abc","source":"map/x.pdf","file_name":"x.pdf","kind":"pdf",
+            "title":"=cmd|' /C calc'!A0","date":"2025-03-26","date_source":null,
+            "doc_type":null,"from":null,"to":["a@b.nl","c@d.nl"],"cc":[],"subject":null,
+            "redactions":[],"organisations":[],"people":[],"messages":[],"thread":null,
+            "events":[],"message_id":null,"references":[],"parent":null,"attachments":[],
+            "duplicates":[],"inventory":null,"page_count":2,"size_bytes":10,"pages":[],
+            "text":"regel 1\nregel 2"}"#,
+        )
+        .unwrap();
+        let lines = jsonl(&[&doc, &doc]);
+        let text = String::from_utf8(lines).unwrap();
+        assert_eq!(text.lines().count(), 2);
+        let back: Document = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+        assert_eq!(back, doc);
+        let table = String::from_utf8(csv(&[&doc]).unwrap()).unwrap();
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        assert_eq!(reader.headers().unwrap().len(), COLUMNS.len());
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[1], "'=cmd|' /C calc'!A0");
+        assert_eq!(&row[2], "2025-03-26");
+        assert_eq!(&row[7], "a@b.nl; c@d.nl");
+    }
+}

@@ -1,0 +1,107 @@
+// "Originelen als ZIP": fetches the originals listed on the page (elements with
+// data-original, inside the element a button's data-zip-from names) and saves them as
+// one ZIP file, made here in the browser. The ZIP is store-only (no compression: PDFs
+// are compressed already), so the writer is a few dozen lines instead of a library, and
+// it needs nothing the site's Content-Security-Policy forbids (fetches from the site, a
+// blob: download link). Without JavaScript the button stays hidden.
+(function () {
+  "use strict";
+  var CRC_TABLE = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  }
+  // A store-only ZIP (APPNOTE 6.3: local headers, data, central directory, end record),
+  // file names in UTF-8 (flag bit 11). Each file under 4 GB, fewer than 65,535 files.
+  function zip(files) {
+    var encoder = new TextEncoder();
+    var parts = [];
+    var central = [];
+    var offset = 0;
+    files.forEach(function (file) {
+      var name = encoder.encode(file.name);
+      var crc = crc32(file.bytes);
+      var size = file.bytes.length;
+      var local = new DataView(new ArrayBuffer(30));
+      local.setUint32(0, 0x04034b50, true);
+      local.setUint16(4, 20, true);
+      local.setUint16(6, 0x0800, true);
+      local.setUint16(8, 0, true);
+      local.setUint32(14, crc, true);
+      local.setUint32(18, size, true);
+      local.setUint32(22, size, true);
+      local.setUint16(26, name.length, true);
+      parts.push(local.buffer, name, file.bytes);
+      var entry = new DataView(new ArrayBuffer(46));
+      entry.setUint32(0, 0x02014b50, true);
+      entry.setUint16(4, 20, true);
+      entry.setUint16(6, 20, true);
+      entry.setUint16(8, 0x0800, true);
+      entry.setUint32(16, crc, true);
+      entry.setUint32(20, size, true);
+      entry.setUint32(24, size, true);
+      entry.setUint16(28, name.length, true);
+      entry.setUint32(42, offset, true);
+      central.push(entry.buffer, name);
+      offset += 30 + name.length + size;
+    });
+    var centralSize = central.reduce(function (sum, part) { return sum + part.byteLength; }, 0);
+    var end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, files.length, true);
+    end.setUint16(10, files.length, true);
+    end.setUint32(12, centralSize, true);
+    end.setUint32(16, offset, true);
+    return new Blob(parts.concat(central, [end.buffer]), { type: "application/zip" });
+  }
+  // Two originals may share a name: the second becomes "name (2).pdf".
+  function uniqueName(name, taken) {
+    var candidate = name;
+    var dot = name.lastIndexOf(".");
+    for (var i = 2; taken[candidate]; i++) {
+      candidate = dot > 0 ? name.slice(0, dot) + " (" + i + ")" + name.slice(dot) : name + " (" + i + ")";
+    }
+    taken[candidate] = true;
+    return candidate;
+  }
+  document.querySelectorAll("button[data-zip-from]").forEach(function (button) {
+    var scope = document.querySelector(button.getAttribute("data-zip-from"));
+    var status = document.querySelector(button.getAttribute("data-zip-status"));
+    if (!scope || !scope.querySelector("[data-original]")) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var links = Array.prototype.slice.call(scope.querySelectorAll("[data-original]"));
+      var taken = {};
+      button.disabled = true;
+      if (status) status.textContent = "Bezig: " + links.length + " originelen ophalen…";
+      Promise.all(links.map(function (el) {
+        return fetch(el.getAttribute("data-original")).then(function (r) {
+          if (!r.ok) throw new Error(r.status + " " + el.getAttribute("data-original"));
+          return r.arrayBuffer();
+        }).then(function (buffer) {
+          return { name: uniqueName(el.getAttribute("data-file-name") || "document", taken), bytes: new Uint8Array(buffer) };
+        });
+      })).then(function (files) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(zip(files));
+        a.download = button.getAttribute("data-zip-name") || "originelen.zip";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+        if (status) status.textContent = files.length + " originelen in " + a.download + ".";
+      }).catch(function (error) {
+        if (status) status.textContent = "Niet gelukt: " + error.message;
+      }).then(function () { button.disabled = false; });
+    });
+  });
+})();
