@@ -120,3 +120,36 @@ test('search results and snippets run nothing', async () => {
   await close();
   assert.deepEqual(incidents, []);
 });
+
+test('filter chips and the words marked in a document run nothing', async () => {
+  const { page, visit, close } = await watcher();
+  const incidents = [];
+  let chips = 0;
+  let marked = 0;
+  const answered = (p) => p.waitForFunction(() => {
+    const root = document.querySelector('[data-search]');
+    return root && !root.hasAttribute('aria-busy') && /document|lukt/.test(root.querySelector('[data-status]').textContent);
+  }, null, { timeout: 20000 });
+  for (const query of ['script', 'onerror', 'gehackt', 'img']) {
+    incidents.push(...(await visit(`/zoeken/?q=${encodeURIComponent(query)}`, { wait: answered })));
+    // Each facet value (a document's own words) becomes a chip and a filter in the URL.
+    const facets = await page.$$eval('[data-facet]', (bs) => bs.map((b) => b.dataset.facet));
+    for (const facet of facets.slice(0, 6)) {
+      await page.evaluate((f) => [...document.querySelectorAll('[data-facet]')].find((b) => b.dataset.facet === f).click(), facet);
+      await answered(page);
+      chips += await page.$$eval('[data-chip]', (c) => c.length);
+      incidents.push(...(await page.evaluate(activeContent)).map((i) => `${query} ${facet}: ${i}`));
+      await page.goBack();
+      await answered(page);
+    }
+    // A result opens its document with the words it matched marked.
+    const href = await page.$$eval('[data-results] h2 a', (as) => as[0]?.getAttribute('href'));
+    if (href) {
+      incidents.push(...(await visit(href)));
+      marked += await page.$$eval('mark.hit', (ms) => ms.length);
+    }
+  }
+  await close();
+  assert.ok(chips > 0 && marked > 0, `${chips} chips and ${marked} marked words seen`);
+  assert.deepEqual(incidents, []);
+});
