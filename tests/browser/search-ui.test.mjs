@@ -220,6 +220,19 @@ test('a document opened from search marks exactly the words the search matched',
     }, [...words].filter((w) => !/\s/.test(w)));
     assert.equal(marked.length, expected, `${query}: ${marked.length} marks, ${expected} places`);
     console.log(`# ${query}: ${marked.length} words marked in ${hit.id} (${[...words].join(', ')})`);
+    // The bar above the text counts them and steps through them by keyboard.
+    assert.match(await page.textContent('.hit-nav p'), new RegExp(`^${marked.length} plek`));
+    const step = async (label) => {
+      await page.focus(`.hit-nav button:text-is("${label}")`);
+      await page.keyboard.press('Enter');
+      return page.evaluate(() => [...document.querySelectorAll('section.text mark.hit')].indexOf(document.activeElement));
+    };
+    assert.equal(await step('Volgende'), 0);
+    assert.equal(await step('Volgende'), marked.length > 1 ? 1 : 0);
+    assert.equal(await step('Vorige'), 0);
+    assert.equal(await step('Vorige'), marked.length - 1);
+    assert.match(await page.textContent('.hit-nav p'), new RegExp(`^Plek ${marked.length} van ${marked.length}`));
+    assert.deepEqual(await axeFindings(page), [], 'the document page with its marks');
     assert.deepEqual(problems, []);
     await context.close();
   }

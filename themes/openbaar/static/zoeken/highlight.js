@@ -27,7 +27,7 @@
   const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
   const nodes = [];
   while (walker.nextNode()) nodes.push(walker.currentNode);
-  let first = null;
+  const marks = [];
   nodes.forEach((node) => {
     if (node.parentElement.closest("mark, .visually-hidden")) return;
     const data = node.data;
@@ -42,12 +42,46 @@
       mark.className = "hit";
       mark.textContent = match[0];
       frag.append(mark);
-      first = first || mark;
+      marks.push(mark);
       at = match.index + match[0].length;
       match = find.exec(data);
     }
     frag.append(data.slice(at));
     node.replaceWith(frag);
   });
-  if (first) first.scrollIntoView({ block: "center" });
+  if (!marks.length) return;
+  // A bar above the text: how many places are marked, and a way from one to the next by
+  // keyboard (each mark takes the focus, so a screen reader reads it out).
+  let current = -1;
+  const count = document.createElement("p");
+  count.setAttribute("aria-live", "polite");
+  const words = [...new Set(marks.map((m) => m.textContent.toLowerCase()))].join(", ");
+  count.textContent = `${marks.length} ${marks.length === 1 ? "plek" : "plekken"} gemarkeerd: ${words}`;
+  const show = (step) => {
+    if (current >= 0) marks[current].classList.remove("current");
+    current = (current + step + marks.length) % marks.length;
+    const mark = marks[current];
+    mark.classList.add("current");
+    // An earlier message of an email is folded: unfold the one the mark is in.
+    const folded = mark.closest("details");
+    if (folded) folded.open = true;
+    mark.tabIndex = -1;
+    mark.focus({ preventScroll: true });
+    mark.scrollIntoView({ block: "center" });
+    count.textContent = `Plek ${current + 1} van ${marks.length}: ${words}`;
+  };
+  const button = (label, step) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.addEventListener("click", () => show(step));
+    return b;
+  };
+  const bar = document.createElement("div");
+  bar.className = "hit-nav";
+  bar.setAttribute("role", "region");
+  bar.setAttribute("aria-label", "Gemarkeerde zoekwoorden");
+  bar.append(count, button("Vorige", -1), button("Volgende", 1));
+  text.before(bar);
+  if (!marks[0].closest("details:not([open])")) marks[0].scrollIntoView({ block: "center" });
 })();
