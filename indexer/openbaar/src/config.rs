@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::model::organisation::{self, Organisation};
+
 /// Settings of the indexer. Paths are relative to the folder holding `config.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -95,7 +97,8 @@ struct Extra {
 }
 
 impl Settings {
-    /// The organisation of an email domain, also for its subdomains.
+    /// The organisation of an email domain, also for its subdomains: from
+    /// `[extra.openbaar.domains]` first, else from the table of public bodies.
     pub fn organisation_of(&self, domain: &str) -> Option<&str> {
         let domain = domain.to_lowercase();
         let mut candidate = domain.as_str();
@@ -103,8 +106,29 @@ impl Settings {
             if let Some(org) = self.domains.get(candidate) {
                 return Some(org);
             }
-            candidate = candidate.split_once('.')?.1;
+            match candidate.split_once('.') {
+                Some((_, rest)) => candidate = rest,
+                None => break,
+            }
         }
+        organisation::by_domain(&domain).map(|org| self.display_name(org))
+    }
+
+    /// The name a body of the table goes by on the site: the configuration's name when
+    /// `[extra.openbaar.organisations]` lists it under any of its names, else its own.
+    pub fn display_name<'a>(&'a self, org: &'a Organisation) -> &'a str {
+        let names: Vec<&str> = std::iter::once(org.name.as_str())
+            .chain(org.aliases.iter().map(String::as_str))
+            .collect();
+        self.organisations
+            .iter()
+            .find(|(name, aliases)| {
+                std::iter::once(*name)
+                    .chain(aliases.iter())
+                    .any(|n| names.contains(&n.as_str()))
+            })
+            .map(|(name, _)| name.as_str())
+            .unwrap_or(&org.name)
     }
 }
 
@@ -197,6 +221,16 @@ mod tests {
             Some("JB Noord")
         );
         assert_eq!(settings.organisation_of("nl"), None);
+        // Without configuration the table of public bodies answers, under the name the
+        // configuration gives a body when it gives one.
+        assert_eq!(
+            settings.organisation_of("minvws.nl"),
+            Some("Ministerie van Volksgezondheid, Welzijn en Sport")
+        );
+        settings
+            .organisations
+            .insert("RIVM".into(), vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()]);
+        assert_eq!(settings.organisation_of("lci.rivm.nl"), Some("RIVM"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! - [`messages`]: the messages of an email thread, real or printed;
 //! - [`dates`]: dates as Dutch and English text writes them (used by the others);
 //! - [`document_date`], [`title`], [`doc_type`], [`people`]: what the document is;
+//! - [`organisations`]: the public bodies and configured organisations a text names;
 //! - [`events`]: dated events the text mentions.
 
 pub mod dates;
@@ -12,6 +13,7 @@ pub mod doc_type;
 pub mod document_date;
 pub mod events;
 pub mod messages;
+pub mod organisations;
 pub mod people;
 pub mod redact;
 pub mod title;

@@ -6,6 +6,7 @@
 //! - [`date`]: days, times, dates known to the month or year, and date sources;
 //! - [`grounds`]: the table of refusal grounds (`data/grounds.toml`);
 //! - [`redaction`], [`message`], [`person`], [`event`], [`inventory`]: the facts;
+//! - [`organisation`]: the table of Dutch public bodies (`data/organisations.tsv`);
 //! - [`archive`]: the documents of a whole run, with what could not be read.
 
 pub mod archive;
@@ -15,6 +16,7 @@ pub mod event;
 pub mod grounds;
 pub mod inventory;
 pub mod message;
+pub mod organisation;
 pub mod person;
 pub mod redaction;
 pub mod source;
@@ -29,6 +31,7 @@ pub use event::Event;
 pub use grounds::Ground;
 pub use inventory::InventoryEntry;
 pub use message::{Message, PrintedSent, PrintedZone};
+pub use organisation::{Organisation, OrganisationKind};
 pub use person::{Person, Role};
 pub use redaction::{Place, Redaction, RedactionField, MARKER};
 pub use source::{Embedded, Extracted, RawPage};

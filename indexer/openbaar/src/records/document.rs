@@ -10,7 +10,7 @@ use crate::facts::document_date::document_date;
 use crate::facts::events::{opening_decision, paragraph_events, Anchor};
 use crate::facts::people::{name_of, signatories};
 use crate::facts::title::title;
-use crate::facts::{messages, redact};
+use crate::facts::{messages, organisations, redact};
 use crate::model::{
     placed_paragraphs, DateSource, DocType, Document, Event, Extracted, Kind, Message, Page,
     Person, RedactionField, Role, PARAGRAPH_SEPARATOR,
@@ -146,8 +146,8 @@ pub(super) fn build_record(
         .iter()
         .filter_map(|r| r.organisation.clone())
         .collect();
-    organisations.extend(settings.organisations_in(&text));
-    organisations.extend(settings.organisations_in(&title));
+    organisations.extend(organisations::named_in(&text, settings));
+    organisations.extend(organisations::named_in(&title, settings));
     for address in from.iter().chain(&to).chain(&cc) {
         if let Some(domain) = address.rsplit('@').next().filter(|_| address.contains('@')) {
             let domain = domain.trim_end_matches(['>', ']', ' ']).trim();

@@ -1,0 +1,198 @@
+//! Organisations a document names, from the table of Dutch public bodies
+//! ([`crate::model::organisation`]) and from `[extra.openbaar.organisations]`.
+//!
+//! A wrong organisation is worse than a missing one, so each kind of name has its own
+//! rule: an abbreviation (`RIVM`, `JenV`) counts only in its own capitals and as a whole
+//! word; a full name may start with a small letter (`ministerie van VWS`) but must
+//! otherwise be written as in the table; a place named body (`Best`, `Ede`, `Utrecht`)
+//! counts only after its word (`gemeente Best`, `provincie Utrecht`); and a name of
+//! several words with no capital after its first letter (`Bedrijfsvoering en
+//! strategie`) is an ordinary phrase, never matched.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::config::Settings;
+use crate::model::organisation::{self, Organisation};
+
+/// How a name of the table must be written to count.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rule {
+    /// Exactly, capitals and all.
+    Exact,
+    /// Exactly, except the case of the first letter.
+    FirstLetterFree,
+    /// A place word of this many bytes (`gemeente `) in any case, then the place
+    /// exactly.
+    PlaceWord(usize),
+}
+
+struct Pattern {
+    text: String,
+    organisation: &'static Organisation,
+    rule: Rule,
+}
+
+struct Matcher {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+fn has_inner_capital(name: &str) -> bool {
+    name.chars().skip(1).any(char::is_uppercase)
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut add = |text: String, organisation: &'static Organisation, rule: Rule| {
+        if !patterns.iter().any(|p| p.text == text) {
+            patterns.push(Pattern {
+                text,
+                organisation,
+                rule,
+            });
+        }
+    };
+    for org in organisation::all() {
+        let place_word = org.kind.place_word();
+        for name in std::iter::once(&org.name).chain(&org.aliases) {
+            let several_words = name.contains(' ');
+            if let Some(word) = place_word {
+                // `Gemeente Ede` and `Ede` both become `gemeente Ede`.
+                let place = name
+                    .strip_prefix(&format!("{}{} ", word[..1].to_uppercase(), &word[1..]))
+                    .unwrap_or(name);
+                if name == &org.name && !name.to_lowercase().starts_with(word) {
+                    // `Hoogheemraadschap van Delfland`: a full name of its own.
+                    add(name.clone(), org, Rule::FirstLetterFree);
+                    continue;
+                }
+                add(format!("{word} {place}"), org, Rule::PlaceWord(word.len() + 1));
+            } else if !several_words {
+                add(name.clone(), org, Rule::Exact);
+            } else if has_inner_capital(name) {
+                add(name.clone(), org, Rule::FirstLetterFree);
+            }
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(patterns.iter().map(|p| &p.text))
+        .expect("the organisation names make an automaton");
+    Matcher {
+        automaton,
+        patterns,
+    }
+});
+
+impl Rule {
+    fn holds(self, found: &str, pattern: &str) -> bool {
+        match self {
+            Rule::Exact => found == pattern,
+            Rule::FirstLetterFree => {
+                let mut f = found.chars();
+                let mut p = pattern.chars();
+                f.next().map(|c| c.to_lowercase().to_string())
+                    == p.next().map(|c| c.to_lowercase().to_string())
+                    && f.as_str() == p.as_str()
+            }
+            Rule::PlaceWord(n) => found.get(n..) == pattern.get(n..),
+        }
+    }
+}
+
+/// The bodies of the table that `text` names, each once, in the order of the table.
+pub fn table_bodies_in(text: &str) -> Vec<&'static Organisation> {
+    let matcher = &*MATCHER;
+    let mut found: Vec<&'static Organisation> = Vec::new();
+    for hit in matcher.automaton.find_iter(text) {
+        let (start, end) = (hit.start(), hit.end());
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let pattern = &matcher.patterns[hit.pattern().as_usize()];
+        if pattern.rule.holds(&text[start..end], &pattern.text)
+            && !found.contains(&pattern.organisation)
+        {
+            found.push(pattern.organisation);
+        }
+    }
+    found.sort_by_key(|o| organisation::all().iter().position(|t| std::ptr::eq(t, *o)));
+    found
+}
+
+/// The organisations `text` names: those of `[extra.openbaar.organisations]` and the
+/// public bodies of the table, under the name the configuration gives them.
+pub fn named_in(text: &str, settings: &Settings) -> Vec<String> {
+    let mut names = settings.organisations_in(text);
+    for org in table_bodies_in(text) {
+        let name = settings.display_name(org).to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(text: &str) -> Vec<String> {
+        named_in(text, &Settings::default())
+    }
+
+    #[test]
+    fn abbreviations_and_full_names_are_found() {
+        let mut found = named("Het RIVM en het ministerie van VWS spraken met de VNG en de NVWA.");
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                "Ministerie van Volksgezondheid, Welzijn en Sport",
+                "Nederlandse Voedsel- en Warenautoriteit",
+                "Rijksinstituut voor Volksgezondheid en Milieu",
+                "Vereniging van Nederlandse Gemeenten",
+            ]
+        );
+        assert_eq!(named("I&W en J&V").len(), 2, "{:?}", named("I&W en J&V"));
+    }
+
+    #[test]
+    fn common_words_and_places_are_not_municipalities() {
+        for text in [
+            "Het beste is dat Ede en Epe bij Buren in Oss en Horst wonen.",
+            "Best wishes from Ede.",
+            "de vws-regeling en rivm.nl",
+            "Bedrijfsvoering en strategie",
+            "Zij woont in Utrecht.",
+        ] {
+            assert!(named(text).is_empty(), "{text}: {:?}", named(text));
+        }
+        assert_eq!(named("De gemeente Best besloot"), vec!["Gemeente Best"]);
+        assert_eq!(named("Gemeente Ede"), vec!["Gemeente Ede"]);
+        assert_eq!(named("de provincie Utrecht"), vec!["Provincie Utrecht"]);
+        assert!(named("de gemeente best").is_empty());
+    }
+
+    #[test]
+    fn the_configuration_names_a_body_its_own_way() {
+        let mut settings = Settings::default();
+        settings
+            .organisations
+            .insert("RIVM".into(), vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()]);
+        assert_eq!(named_in("advies van het RIVM", &settings), vec!["RIVM"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,120}") {
+            let _ = named(&text);
+        }
+    }
+}
