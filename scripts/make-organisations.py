@@ -102,12 +102,16 @@ def entries():
             if kind == "ministerie":
                 short = value.removeprefix("Ministerie van ").strip()
                 name = f"Ministerie van {short}"
-                aliases |= {short, f"ministerie van {short}"}
-                if re.fullmatch(r"[A-Z][A-Za-z&]{2,}", abbr) and sum(c.isupper() for c in abbr) >= 2:
+                aliases.add(f"ministerie van {short}")
+                official = re.fullmatch(r"[A-Z][A-Za-z&]{2,}", abbr) and sum(
+                    c.isupper() for c in abbr) >= 2
+                if official:
                     aliases |= {abbr, f"Ministerie van {abbr}", f"ministerie van {abbr}"}
-                    # `IenW`, `JenV`: also written `I&W`, `J&V`.
-                    if "en" in abbr[1:]:
-                        aliases.add(re.sub(r"(?<=[A-Z])en(?=[A-Z])", "&", abbr))
+                aliases.add(short)
+                # `IenW`, `JenV`: also written `I&W`, `J&V`; but `V&J` for a former
+                # ministry names its successor in later texts.
+                if official and current(record) and "en" in abbr[1:]:
+                    aliases.add(re.sub(r"(?<=[A-Z])en(?=[A-Z])", "&", abbr))
             elif kind == "gemeente":
                 if not current(record):
                     continue

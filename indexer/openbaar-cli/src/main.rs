@@ -2,6 +2,7 @@
 //! draws progress and prints the summary; all work is done by the `openbaar` crate.
 
 mod eval;
+mod eval_labelled;
 mod progress;
 mod search;
 mod summary;
@@ -51,6 +52,10 @@ enum Command {
     EvalEvents {
         /// Case file (default: the labelled set in the repository).
         file: Option<PathBuf>,
+        /// Measure the events of the records of the labelled real releases instead
+        /// (tests/data/facts, ../shared/realworld): share of real events, date precision.
+        #[arg(long, conflicts_with = "file")]
+        labelled: bool,
         /// List every sentence it gets wrong.
         #[arg(long)]
         verbose: bool,
@@ -65,6 +70,18 @@ enum Command {
         root: PathBuf,
         /// List every miss.
         #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Measure the organisations found in the labelled real releases (tests/data/facts).
+    EvalOrganisations {
+        /// List every organisation found wrongly or missed.
+        #[arg(long)]
+        verbose: bool,
+    },
+    /// Measure the people found in the labelled real releases (tests/data/facts).
+    EvalPeople {
+        /// List every person found wrongly or missed.
+        #[arg(long)]
         verbose: bool,
     },
     /// Search a built site's index, as the browser does (same bundle, same results).
@@ -115,7 +132,14 @@ fn main() -> ExitCode {
             config,
         } => extract(&paths, json, &config),
         Command::EvalRedactions { files, verbose } => eval::redactions(&files, verbose),
-        Command::EvalEvents { file, verbose } => eval::events(file, verbose),
+        Command::EvalEvents {
+            labelled: true,
+            verbose,
+            ..
+        } => eval_labelled::events(verbose),
+        Command::EvalEvents { file, verbose, .. } => eval::events(file, verbose),
+        Command::EvalOrganisations { verbose } => eval_labelled::organisations(verbose),
+        Command::EvalPeople { verbose } => eval_labelled::people(verbose),
         Command::EvalEmails { root, verbose } => eval::emails(&root, verbose),
         Command::Search {
             query,

@@ -227,9 +227,10 @@ mod tests {
             settings.organisation_of("minvws.nl"),
             Some("Ministerie van Volksgezondheid, Welzijn en Sport")
         );
-        settings
-            .organisations
-            .insert("RIVM".into(), vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()]);
+        settings.organisations.insert(
+            "RIVM".into(),
+            vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()],
+        );
         assert_eq!(settings.organisation_of("lci.rivm.nl"), Some("RIVM"));
     }
 

@@ -4,8 +4,10 @@
 //! `anchor` is the document's or message's date and its source
 //! (`2025-08-28/email_sent`), or `-`.
 
+use super::facts_set::LabelledDocument;
 use super::Counts;
 use crate::facts::events::{paragraph_events, Anchor};
+use crate::model::Document;
 
 /// The result of [`evaluate`].
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +70,93 @@ fn anchor_of(field: &str) -> Result<Option<Anchor>, String> {
     Ok(Some(Anchor::for_document(date, source.parse()?)))
 }
 
+/// The events of records against the labelled real releases.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LabelledEventScore {
+    /// Events found that are real events of the labels (true positives) or not (false
+    /// positives): the share of timeline events that are events.
+    pub real: Counts,
+    /// Of the real events found, those with the labelled date (true positives) and those
+    /// with another (false positives): date precision.
+    pub dates: Counts,
+    /// Labelled events found (true positives) and missed (false negatives).
+    pub labelled: Counts,
+    /// What went wrong, described.
+    pub wrong: Vec<String>,
+}
+
+impl LabelledEventScore {
+    /// Adds another document's counts.
+    pub fn add(&mut self, other: LabelledEventScore) {
+        self.real.add(other.real);
+        self.dates.add(other.dates);
+        self.labelled.add(other.labelled);
+        self.wrong.extend(other.wrong);
+    }
+}
+
+/// Lower-case words of a sentence, for comparing a found sentence with a labelled one
+/// whatever the OCR did to spaces and punctuation.
+fn words(sentence: &str) -> Vec<String> {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether two sentences are one: most words of the shorter are in the longer.
+fn same_sentence(a: &str, b: &str) -> bool {
+    let (a, b) = (words(a), words(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    !short.is_empty() && shared * 10 >= short.len() * 7
+}
+
+/// Scores the events of one record against its labels.
+pub fn labelled(label: &LabelledDocument, doc: &Document) -> LabelledEventScore {
+    let mut score = LabelledEventScore::default();
+    for event in &doc.events {
+        let date = event.date.iso();
+        let matching: Vec<_> = label
+            .events
+            .iter()
+            .filter(|l| same_sentence(&l.sentence, &event.sentence))
+            .collect();
+        let real = !matching.is_empty();
+        score.real.add(Counts::of_decision(real, true));
+        if real {
+            let right = matching.iter().any(|l| l.date == date);
+            score.dates.add(Counts::of_decision(right, true));
+            if !right {
+                score.wrong.push(format!(
+                    "{}: dated {date}, labelled {}: {}",
+                    label.file, matching[0].date, event.sentence
+                ));
+            }
+        } else {
+            score.wrong.push(format!(
+                "{}: not an event ({date}): {}",
+                label.file, event.sentence
+            ));
+        }
+    }
+    for labelled in &label.events {
+        let hit = doc
+            .events
+            .iter()
+            .any(|e| same_sentence(&labelled.sentence, &e.sentence));
+        score.labelled.add(Counts::of_decision(true, hit));
+        if !hit {
+            score.wrong.push(format!(
+                "{}: missed {}: {}",
+                label.file, labelled.date, labelled.sentence
+            ));
+        }
+    }
+    score
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +169,17 @@ mod tests {
         assert!(!score.dates.has_errors(), "{:?}", score.wrong);
         assert!(evaluate("one field").is_err());
         assert!(evaluate("-\tnot-an-anchor\tx\ty").is_err());
+    }
+
+    #[test]
+    fn sentences_compare_by_their_words() {
+        assert!(same_sentence(
+            "Het OMT is gevraagd om een advies hierover en we verwachten uiterlijk 21-9 het advies.",
+            "Het OMT is gevraagd om een advies hierover en we verwachten uiterlijk 21 -9 het advies"
+        ));
+        assert!(!same_sentence(
+            "Sent: Friday, September 18, 2020",
+            "Het debat van 2 juli."
+        ));
     }
 }

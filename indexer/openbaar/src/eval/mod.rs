@@ -4,11 +4,15 @@
 //! - [`redactions`]: ground codes and OCR junk per labelled paragraph;
 //! - [`events`]: event dates per labelled sentence;
 //! - [`facts_set`]: the labelled document facts of the real releases;
-//! - [`emails`]: printed emails, their messages, address fields and titles on that set.
+//! - [`labelled_records`]: the records of those releases beside their labels;
+//! - [`emails`]: printed emails, their messages, address fields and titles on that set;
+//! - [`named`]: organisations and people of records on that set.
 
 pub mod emails;
 pub mod events;
 pub mod facts_set;
+pub mod labelled_records;
+pub mod named;
 pub mod redactions;
 
 /// How a set of found items compares with the expected ones.

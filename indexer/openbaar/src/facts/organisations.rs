@@ -12,6 +12,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Settings;
 use crate::model::organisation::{self, Organisation};
@@ -21,6 +22,9 @@ use crate::model::organisation::{self, Organisation};
 enum Rule {
     /// Exactly, capitals and all.
     Exact,
+    /// An acronym of four capitals or more (`RIVM`, `KNAW`): in its capitals, or all in
+    /// small letters (`rivm`), but never inside an address (`@rivm.nl`).
+    Acronym,
     /// Exactly, except the case of the first letter.
     FirstLetterFree,
     /// A place word of this many bytes (`gemeente `) in any case, then the place
@@ -32,6 +36,9 @@ struct Pattern {
     text: String,
     organisation: &'static Organisation,
     rule: Rule,
+    /// False for a short form of several words (`de Kamer`), which is another body's
+    /// name when `van` or `der` follows (`de Kamer van Koophandel`).
+    may_be_followed_by_van: bool,
 }
 
 struct Matcher {
@@ -46,11 +53,14 @@ fn has_inner_capital(name: &str) -> bool {
 static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut add = |text: String, organisation: &'static Organisation, rule: Rule| {
+        let text = fold(&text);
         if !patterns.iter().any(|p| p.text == text) {
+            let may_be_followed_by_van = text == organisation.name || !text.contains(' ');
             patterns.push(Pattern {
                 text,
                 organisation,
                 rule,
+                may_be_followed_by_van,
             });
         }
     };
@@ -68,7 +78,13 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
                     add(name.clone(), org, Rule::FirstLetterFree);
                     continue;
                 }
-                add(format!("{word} {place}"), org, Rule::PlaceWord(word.len() + 1));
+                add(
+                    format!("{word} {place}"),
+                    org,
+                    Rule::PlaceWord(word.len() + 1),
+                );
+            } else if name.chars().count() >= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
+                add(name.clone(), org, Rule::Acronym);
             } else if !several_words {
                 add(name.clone(), org, Rule::Exact);
             } else if has_inner_capital(name) {
@@ -91,6 +107,7 @@ impl Rule {
     fn holds(self, found: &str, pattern: &str) -> bool {
         match self {
             Rule::Exact => found == pattern,
+            Rule::Acronym => found == pattern || found == pattern.to_lowercase(),
             Rule::FirstLetterFree => {
                 let mut f = found.chars();
                 let mut p = pattern.chars();
@@ -103,24 +120,63 @@ impl Rule {
     }
 }
 
+/// Without accents, as OCR often reads `ë` as `é`: `Financién` is `Financien`.
+fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
+}
+
+/// Whether the text around a match makes it part of an address or a longer word:
+/// `@rivm.nl`, `www.vng.nl`, `VWS2`.
+fn inside_a_word_or_address(before: &str, after: &str) -> bool {
+    let mut back = before.chars().rev();
+    let mut ahead = after.chars();
+    let (b1, b2) = (back.next(), back.next());
+    let (a1, a2) = (ahead.next(), ahead.next());
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    token.contains("://")
+        || token.starts_with("www.")
+        || b1.is_some_and(|c| c.is_alphanumeric() || matches!(c, '@' | '_'))
+        || (b1 == Some('.') && b2.is_some_and(char::is_alphanumeric))
+        || a1.is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '_')
+        || (a1 == Some('.') && a2.is_some_and(char::is_alphanumeric))
+}
+
+/// Whether `text` spells out an abbreviation as something else than the body of the
+/// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`.
+fn defines_otherwise(text: &str, abbreviation: &str, org: &Organisation) -> bool {
+    text.contains(&format!("({abbreviation})"))
+        && !text
+            .to_lowercase()
+            .contains(&fold(&org.name).to_lowercase())
+}
+
 /// The bodies of the table that `text` names, each once, in the order of the table.
 pub fn table_bodies_in(text: &str) -> Vec<&'static Organisation> {
+    // OCR breaks names over lines and doubles spaces: `Justitie en  Veiligheid`.
+    let text = fold(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     let matcher = &*MATCHER;
     let mut found: Vec<&'static Organisation> = Vec::new();
-    for hit in matcher.automaton.find_iter(text) {
+    for hit in matcher.automaton.find_iter(&text) {
         let (start, end) = (hit.start(), hit.end());
-        let before = text[..start].chars().next_back();
-        let after = text[end..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+        let pattern = &matcher.patterns[hit.pattern().as_usize()];
+        let continues_with_van = [" van ", " der "]
+            .iter()
+            .any(|w| text[end..].starts_with(w));
+        if inside_a_word_or_address(&text[..start], &text[end..])
+            || (continues_with_van && !pattern.may_be_followed_by_van)
+            || !pattern.rule.holds(&text[start..end], &pattern.text)
+            || found.contains(&pattern.organisation)
         {
             continue;
         }
-        let pattern = &matcher.patterns[hit.pattern().as_usize()];
-        if pattern.rule.holds(&text[start..end], &pattern.text)
-            && !found.contains(&pattern.organisation)
+        if !pattern.text.contains(' ')
+            && defines_otherwise(&text, &pattern.text, pattern.organisation)
         {
-            found.push(pattern.organisation);
+            continue;
         }
+        found.push(pattern.organisation);
     }
     found.sort_by_key(|o| organisation::all().iter().position(|t| std::ptr::eq(t, *o)));
     found
@@ -178,14 +234,38 @@ mod tests {
         assert_eq!(named("Gemeente Ede"), vec!["Gemeente Ede"]);
         assert_eq!(named("de provincie Utrecht"), vec!["Provincie Utrecht"]);
         assert!(named("de gemeente best").is_empty());
+        assert_eq!(
+            named("brief aan de Kamer"),
+            vec!["Tweede Kamer der Staten-Generaal"]
+        );
+        assert!(named("de Kamer van Koophandel")
+            .iter()
+            .all(|n| !n.contains("Tweede")));
+        assert_eq!(named("advies van het rivm"), named("advies van het RIVM"));
+        assert!(named("mail aan jan@rivm.nl of www.vng.nl of https://x.nl/RIVM").is_empty());
+        assert_eq!(named("EMC/RIVM"), named("RIVM"));
+        assert!(named("het Crisis Respons Team (CRT) en de CRT-werkwijze").is_empty());
+        assert_eq!(
+            named("het Rijksinstituut voor Volksgezondheid en Milieu (RIVM); het RIVM").len(),
+            1
+        );
+        assert_eq!(
+            named("Ministerie van Financién"),
+            vec!["Ministerie van Financiën"]
+        );
+        assert_eq!(
+            named("de minister van Justitie en\n Veiligheid"),
+            vec!["Ministerie van Justitie en Veiligheid"]
+        );
     }
 
     #[test]
     fn the_configuration_names_a_body_its_own_way() {
         let mut settings = Settings::default();
-        settings
-            .organisations
-            .insert("RIVM".into(), vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()]);
+        settings.organisations.insert(
+            "RIVM".into(),
+            vec!["Rijksinstituut voor Volksgezondheid en Milieu".into()],
+        );
         assert_eq!(named_in("advies van het RIVM", &settings), vec!["RIVM"]);
     }
 

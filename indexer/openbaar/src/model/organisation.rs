@@ -161,9 +161,15 @@ mod tests {
     #[test]
     fn domains_find_their_body_also_from_a_subdomain() {
         let name = |d| by_domain(d).map(|o| o.name.as_str());
-        assert_eq!(name("rivm.nl"), Some("Rijksinstituut voor Volksgezondheid en Milieu"));
+        assert_eq!(
+            name("rivm.nl"),
+            Some("Rijksinstituut voor Volksgezondheid en Milieu")
+        );
         assert_eq!(name("lci.RIVM.nl"), name("rivm.nl"));
-        assert_eq!(name("minocw.nl"), Some("Ministerie van Onderwijs, Cultuur en Wetenschap"));
+        assert_eq!(
+            name("minocw.nl"),
+            Some("Ministerie van Onderwijs, Cultuur en Wetenschap")
+        );
         assert_eq!(name("rijksoverheid.nl"), None);
         assert_eq!(name("gmail.com"), None);
     }
