@@ -27,6 +27,10 @@ fn printed_emails_on_the_labelled_set() {
     );
     // Floors at the figures measured when the rules were last changed; raise them as
     // the rules improve.
-    assert!(tuned.recognised.recall() >= 0.64, "{tuned:?}");
-    assert_eq!(tuned.recognised.false_positives, 0, "{tuned:?}");
+    for score in [&tuned, &held_out] {
+        assert!(score.recognised.recall() >= 0.95, "{score:?}");
+        assert_eq!(score.recognised.false_positives, 0, "{score:?}");
+        assert_eq!(score.address_fragments, 0, "{score:?}");
+    }
+    assert!(tuned.messages.recall() >= 0.40, "{tuned:?}");
 }

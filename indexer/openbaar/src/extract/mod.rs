@@ -3,10 +3,12 @@
 //! Each submodule reads one format and returns an [`Extracted`](crate::model::Extracted):
 //! raw page texts with their provenance, whatever metadata the format carries, and
 //! embedded files (email attachments) for the records step to extract in turn.
-//! [`inventory`] reads the rows of a release's inventory list.
+//! [`inventory`] reads the rows of a release's inventory list; [`layout`] pairs printed
+//! header labels with the values on their row.
 
 pub mod email;
 pub mod inventory;
+pub mod layout;
 pub mod ocr;
 pub mod pdf;
 pub mod render;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
-use super::ExtractError;
+use super::{layout, ExtractError};
 use crate::model::{DateSource, Extracted, Provenance, RawPage};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
@@ -31,7 +31,11 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         let text_page = page
             .to_text_page(TextPageFlags::PRESERVE_IMAGES)
             .map_err(corrupt)?;
-        let text = text_page.to_text().map_err(corrupt)?;
+        let lines = layout_lines(&text_page);
+        let text = match layout::join_header_columns(&lines) {
+            Some(joined) => joined,
+            None => text_page.to_text().map_err(corrupt)?,
+        };
         let has_image = text_page
             .blocks()
             .any(|b| b.r#type() == mupdf::text_page::TextBlockType::Image);
@@ -71,6 +75,28 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         subject: None,
         ..Extracted::default()
     })
+}
+
+/// The text lines of a page with their boxes, block by block.
+fn layout_lines(text_page: &mupdf::TextPage) -> Vec<layout::Line> {
+    let mut lines = Vec::new();
+    let text_blocks = text_page
+        .blocks()
+        .filter(|b| b.r#type() == mupdf::text_page::TextBlockType::Text);
+    for (block, b) in text_blocks.enumerate() {
+        for line in b.lines() {
+            let bounds = line.bounds();
+            lines.push(layout::Line {
+                block,
+                text: line.chars().filter_map(|c| c.char()).collect(),
+                x0: bounds.x0,
+                y0: bounds.y0,
+                x1: bounds.x1,
+                y1: bounds.y1,
+            });
+        }
+    }
+    lines
 }
 
 /// Titles that producers write by default say nothing about the document.

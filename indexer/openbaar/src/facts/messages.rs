@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::find_dates;
-use crate::model::{placed_paragraphs, Message, Page, PARAGRAPH_SEPARATOR};
+use crate::model::{
+    placed_paragraphs, Message, Page, PrintedSent, PrintedZone, MARKER, PARAGRAPH_SEPARATOR,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -20,21 +22,38 @@ enum Field {
     Other,
 }
 
+/// A header line: a label, its colon, and the value. OCR-damaged labels that still
+/// read as one label (`rom:`, `rrom:`) are in the list.
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?P<label>from|rrom|prom|van|to|aan|cc|bcc|sent|verzonden|date|datum|subject|onderwerp|received|urgentie|importance|priority|bijlagen|attachments)\s*:\s*(?P<value>.*)$",
+        r"(?i)^\s*(?P<label>from|rrom|prom|rom|frorn|van|to|aan|cc|bcc|sent|verzonden|date|datum|subject|onderwerp|received|urgentie|importance|priority|bijlagen|attachments)\s*:\s*(?P<value>.*)$",
     )
     .expect("valid regex")
 });
 
+/// A label whose colon OCR lost (`To iv. [█`); taken as a header only right before a
+/// header line.
+static HEADER_WITHOUT_COLON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?P<label>To|Cc|Van|Aan|From)\s+(?P<value>\S.*)$").expect("valid regex")
+});
+
+/// `Van:` with its first letter eaten and the rest misread (`ver:`): taken as the
+/// sender only right before a `Verzonden:`/`Sent:` line.
+static DAMAGED_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(ver|vn|an)\s*:\s*(?P<value>.*)$").expect("valid regex"));
+
 static TRAILING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(received|sent|verzonden|to|aan|cc|from|van|subject|onderwerp)\s*:\s*$")
+    Regex::new(r"(?i)\s+(received|sent|verzonden|to|aan|cc|from|van|subject|onderwerp)\s*:.*$")
         .expect("valid regex")
 });
 
+/// A run of three lower-case letters: words of a sentence, which header debris lacks.
+static LOWER_RUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Ll}{3}").expect("valid regex"));
+
 fn field(label: &str) -> Field {
     match label.to_lowercase().as_str() {
-        "from" | "rrom" | "prom" | "van" => Field::From,
+        "from" | "rrom" | "prom" | "rom" | "frorn" | "van" => Field::From,
         "to" | "aan" => Field::To,
         "cc" | "bcc" => Field::Cc,
         "sent" | "verzonden" | "date" | "datum" => Field::Sent,
@@ -58,11 +77,13 @@ struct Block {
 
 impl Block {
     fn set(&mut self, field: Field, value: &str) {
-        // A label of the next line glued on by OCR: `RE: handreiking Received:`.
+        // A label of the next line glued on by OCR: `RE: handreiking Received: …`.
         let value = TRAILING_LABEL.replace(value.trim(), "");
         let value = value.trim();
         match field {
-            Field::From => self.from = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Field::From => {
+                self.from = address_value(value).or(self.from.take());
+            }
             Field::To => self.to.extend(recipients(value)),
             Field::Cc => self.cc.extend(recipients(value)),
             Field::Sent => self.sent = Some(value.to_string()).filter(|v| !v.is_empty()),
@@ -71,20 +92,122 @@ impl Block {
         }
     }
 
+    /// Whether `field` was given already: a second sender, sent line or subject
+    /// starts the next message.
+    fn has(&self, field: Field) -> bool {
+        match field {
+            Field::From => self.from.is_some(),
+            Field::Sent => self.sent.is_some(),
+            Field::Subject => self.subject.is_some(),
+            _ => false,
+        }
+    }
+
     /// A real header block names a sender and a date or a subject; letters have
-    /// `Datum:` and `Onderwerp:` lines too, but no sender.
+    /// `Datum:` and `Onderwerp:` lines too, but no sender. A block whose sender OCR
+    /// lost still counts when it has a sent line with a time and a subject: a letter's
+    /// date line has no time.
     fn is_message(&self) -> bool {
-        self.from.is_some() && (self.sent.is_some() || self.subject.is_some()) && self.fields >= 3
+        let timed = self.sent.as_deref().is_some_and(|s| {
+            find_dates(s)
+                .first()
+                .is_some_and(|d| d.value.time.is_some())
+        });
+        (self.from.is_some() && (self.sent.is_some() || self.subject.is_some()) && self.fields >= 3)
+            || (timed && self.subject.is_some())
     }
 }
 
+/// The recipients of a `To:`/`Cc:` value, each cleaned by [`address_value`].
 fn recipients(value: &str) -> Vec<String> {
-    value
-        .split(';')
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
-        .collect()
+    value.split(';').filter_map(address_value).collect()
+}
+
+/// Words that open a letter or mail: never part of an address field.
+const SALUTATIONS: &[&str] = &["geachte", "beste", "hallo", "hoi", "dear", "hi"];
+
+/// An address field's value cleaned to what it may hold: names, addresses, redactions
+/// and domains. A value that is a sentence or a salutation is no value. A value with
+/// no readable name or address in it (a redaction box read by OCR as `EE`, `5`,
+/// `BEEZ, E.`) in a field that is there is a redaction: it becomes the redaction mark,
+/// with the domain when one stands beside it.
+fn address_value(value: &str) -> Option<String> {
+    let value = value
+        .trim_matches(|c: char| c.is_whitespace() || ",;:|!".contains(c))
+        .trim_start_matches([')', ']', '>', ' '])
+        .trim_end_matches(['(', '[', '<', ' ']);
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let first = words.first()?;
+    let bare = |w: &str| -> String {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if SALUTATIONS.contains(&bare(first).as_str()) || words.len() > 8 {
+        return None;
+    }
+    let is_address = |w: &str| {
+        w.contains('@') || w.contains('.') && w.chars().filter(|c| c.is_lowercase()).count() >= 3
+    };
+    // Sentence words: lower-case words that are no name particle and no address.
+    let sentence_words = words
+        .iter()
+        .filter(|w| !is_address(w) && !w.contains(MARKER))
+        .filter(|w| {
+            let b = bare(w);
+            b.chars().count() >= 3
+                && w.chars().all(|c| !c.is_uppercase())
+                && !PARTICLES.contains(&b.as_str())
+        })
+        .count();
+    if sentence_words > 0 {
+        return None;
+    }
+    // A name word: a capital and at least two lower-case letters (`Jansen`, `de Vries`).
+    let name_word = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !w.contains('@')
+            && letters.first().is_some_and(|c| c.is_uppercase())
+            && letters.iter().filter(|c| c.is_lowercase()).count() >= 2
+    };
+    let readable = words.iter().any(|w| {
+        name_word(w)
+            || (w.contains('@')
+                && w.split('@')
+                    .next()
+                    .is_some_and(|local| local.chars().filter(|c| c.is_alphabetic()).count() >= 2))
+    });
+    if readable {
+        return Some(value.to_string());
+    }
+    // OCR often puts a space after the `@`.
+    let joined = value.replace("@ ", "@");
+    let domain = joined
+        .split_whitespace()
+        .filter_map(|w| w.split_once('@'))
+        .map(|(_, d)| d.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|d| d.contains('.') && d.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    Some(match domain {
+        Some(domain) => format!("{MARKER} @{}", domain.to_lowercase()),
+        None => MARKER.to_string(),
+    })
+}
+
+/// Name particles, written in lower case inside a name.
+const PARTICLES: &[&str] = &["van", "der", "den", "het", "ten", "ter", "von"];
+
+/// A paragraph that is only a sent date with its time, its label lost to OCR
+/// (`september 2020 14:28`, `ed 9/16/2020 3:05 PM`): at most a short remnant before it.
+fn unlabelled_sent(paragraph: &str) -> bool {
+    let found = find_dates(paragraph);
+    let [only] = found.as_slice() else {
+        return false;
+    };
+    only.value.time.is_some()
+        && only.start <= 4
+        && !LOWER_RUN.is_match(&paragraph[..only.start])
+        && paragraph[only.end..].trim().chars().count() <= 3
 }
 
 /// Finds the messages in the paragraphs of `pages`, with their body spans in the
@@ -109,17 +232,24 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
                 .map(|next| start_of(next.start).saturating_sub(separator))
                 .unwrap_or(text_len)
                 .max(body_start);
-            let sent = block
-                .sent
-                .as_deref()
-                .and_then(|s| find_dates(s).into_iter().next());
+            let sent = block.sent.as_deref().and_then(|s| {
+                find_dates(s)
+                    .into_iter()
+                    .next()
+                    .and_then(|d| Some((s, d.value.day()?, d.value.time)))
+            });
             Message {
                 from: block.from.clone(),
                 to: block.to.clone(),
                 cc: block.cc.clone(),
-                date: sent.and_then(|d| d.value.day()),
-                time: sent.and_then(|d| d.value.time),
-                printed: None,
+                date: sent.map(|(_, day, _)| day),
+                time: sent.and_then(|(_, _, time)| time),
+                printed: sent.map(|(text, date, time)| PrintedSent {
+                    text: text.to_string(),
+                    date,
+                    time,
+                    zone: PrintedZone::Local,
+                }),
                 subject: block.subject.clone(),
                 body_span: (body_start, body_end),
                 header_start: start_of(block.start),
@@ -128,41 +258,68 @@ pub fn split_messages(pages: &[Page]) -> Vec<Message> {
         .collect()
 }
 
+/// The header field a paragraph gives, with its value and how many paragraphs it takes.
+fn header_at(paragraphs: &[&str], i: usize) -> Option<(Field, String, usize)> {
+    let paragraph = paragraphs[i];
+    let next_is_header = |k: usize| paragraphs.get(k).is_some_and(|p| HEADER.is_match(p));
+    let sent_follows = || {
+        paragraphs[i + 1..]
+            .iter()
+            .take(3)
+            .filter_map(|p| HEADER.captures(p))
+            .any(|c| field(&c["label"]) == Field::Sent)
+    };
+    if let Some(caps) = HEADER.captures(paragraph) {
+        let f = field(&caps["label"]);
+        let value = caps["value"].to_string();
+        if value.trim().is_empty() {
+            if let Some(next) = paragraphs.get(i + 1) {
+                if !HEADER.is_match(next) {
+                    return Some((f, next.to_string(), 2));
+                }
+            }
+        }
+        return Some((f, value, 1));
+    }
+    if let Some(caps) = HEADER_WITHOUT_COLON.captures(paragraph) {
+        if next_is_header(i + 1) {
+            return Some((field(&caps["label"]), caps["value"].to_string(), 1));
+        }
+    }
+    if let Some(caps) = DAMAGED_FROM.captures(paragraph) {
+        if sent_follows() {
+            return Some((Field::From, caps["value"].to_string(), 1));
+        }
+    }
+    let subject_follows = paragraphs[i + 1..]
+        .iter()
+        .take(2)
+        .filter_map(|p| HEADER.captures(p))
+        .any(|c| matches!(field(&c["label"]), Field::Subject | Field::To | Field::Cc));
+    if subject_follows && unlabelled_sent(paragraph) {
+        return Some((Field::Sent, paragraph.to_string(), 1));
+    }
+    None
+}
+
 /// Runs of header paragraphs. A label alone on its paragraph (`From:`, as OCR splits a
 /// printed header) takes the next paragraph as its value; a paragraph without a label
-/// right after `To:` or `Cc:` continues that list.
+/// right after `To:` or `Cc:` continues that list. A second sender, sent line or
+/// subject starts the next block.
 fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<Block> = None;
     let mut i = 0;
     while i < paragraphs.len() {
         let paragraph = paragraphs[i];
-        if let Some(caps) = HEADER.captures(paragraph) {
-            let f = field(&caps["label"]);
-            let mut value = caps["value"].to_string();
-            let mut consumed = 1;
-            if value.trim().is_empty() {
-                if let Some(next) = paragraphs.get(i + 1) {
-                    if !HEADER.is_match(next) {
-                        value = next.to_string();
-                        consumed = 2;
-                    }
-                }
+        if let Some((f, value, consumed)) = header_at(paragraphs, i) {
+            if current.as_ref().is_some_and(|b| b.has(f)) {
+                blocks.extend(current.take());
             }
             let block = current.get_or_insert_with(|| Block {
                 start: i,
                 ..Block::default()
             });
-            // A second sender starts a new message.
-            if f == Field::From && block.from.is_some() {
-                let done = current.take().expect("block");
-                blocks.push(done);
-                current = Some(Block {
-                    start: i,
-                    ..Block::default()
-                });
-            }
-            let block = current.as_mut().expect("block");
             block.set(f, &value);
             block.fields += 1;
             block.end = i + consumed;
@@ -177,13 +334,11 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
                 && paragraph.contains(['@', ';', '['])
         });
         // OCR scatters the pieces of a redacted header over short paragraphs; a few of
-        // them before the next label do not end the block.
+        // them before the next label do not end the block. A piece of a sentence does.
         let debris = current.is_some()
             && paragraph.chars().count() <= 30
-            && paragraphs[i + 1..]
-                .iter()
-                .take(3)
-                .any(|next| HEADER.is_match(next));
+            && !LOWER_RUN.is_match(paragraph)
+            && (i + 1..paragraphs.len().min(i + 4)).any(|k| header_at(paragraphs, k).is_some());
         if continues {
             let block = current.as_mut().expect("block");
             let list = if block.cc.is_empty() {
@@ -357,6 +512,95 @@ mod tests {
         assert_eq!(
             messages[0].subject.as_deref(),
             Some("RE: handreiking bezoek verpleeghuizen")
+        );
+    }
+
+    #[test]
+    fn a_block_starting_with_to_and_damaged_labels_split_into_messages() {
+        // Sender redacted, so the block opens with `To` (its colon lost); the quoted
+        // message's `Van:` reads `ver:`; its `Verzonden:` label is gone entirely.
+        let p = pages(&[
+            "To █ @voorbeeld.nl",
+            "Cc: █",
+            "From: EE",
+            "Sent: Wed 9/9/2020 5:05:19 PM",
+            "Subject: RE: Planning",
+            "Received: Wed 9/9/2020 5:05:20 PM",
+            "Dat is goed.",
+            "ver: █ IEEE",
+            "Verzonden: woensdag 9 september 2020 16:50",
+            "Aan: █ @voorbeeld.nl",
+            "Onderwerp: Planning",
+            "Kan het morgen?",
+            "ES",
+            "ed 9/9/2020 2:28 PM",
+            "Onderwerp: Planning",
+            "Eerste vraag.",
+        ]);
+        let messages = split_messages(&p);
+        let found: Vec<_> = messages
+            .iter()
+            .map(|m| (m.from.clone(), when(m).1, m.to.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some("█".into()),
+                    Some("17:05".into()),
+                    vec!["█ @voorbeeld.nl".to_string()]
+                ),
+                (
+                    Some("█".into()),
+                    Some("16:50".into()),
+                    vec!["█ @voorbeeld.nl".to_string()]
+                ),
+                (None, Some("14:28".into()), vec![]),
+            ]
+        );
+        assert_eq!(
+            messages[0].printed.as_ref().map(|p| p.text.as_str()),
+            Some("Wed 9/9/2020 5:05:19 PM")
+        );
+    }
+
+    #[test]
+    fn a_sentence_after_a_header_is_no_part_of_it() {
+        // A short body line right before the next header block must not glue the two
+        // blocks together.
+        let p = pages(&[
+            "From: A. de Vries",
+            "Sent: Tue 9/29/2020 7:23:51 AM",
+            "Subject: FW: Kosten",
+            "Zie onder.",
+            "Van: B. Jansen",
+            "Verzonden: dinsdag 29 september 2020 09:00",
+            "Onderwerp: Kosten",
+            "Akkoord.",
+        ]);
+        let messages = split_messages(&p);
+        assert_eq!(messages.len(), 2, "{messages:#?}");
+        assert_eq!(messages[1].from.as_deref(), Some("B. Jansen"));
+    }
+
+    #[test]
+    fn address_fields_hold_only_names_addresses_redactions_and_domains() {
+        assert_eq!(address_value("Geachte mevrouw [█"), None);
+        assert_eq!(address_value("Ik zou even contact opnemen"), None);
+        assert_eq!(address_value(","), None);
+        assert_eq!(address_value("3").as_deref(), Some("█"));
+        assert_eq!(address_value("BEEZ, E.").as_deref(), Some("█"));
+        assert_eq!(
+            address_value("JB @Voorbeeld.nl>").as_deref(),
+            Some("█ @voorbeeld.nl")
+        );
+        assert_eq!(
+            address_value("█ @ gemeente.nl").as_deref(),
+            Some("█ @gemeente.nl")
+        );
+        assert_eq!(
+            address_value("Jan van der Berg <j.vanderberg@gemeente.nl>;").as_deref(),
+            Some("Jan van der Berg <j.vanderberg@gemeente.nl>")
         );
     }
 
