@@ -136,12 +136,15 @@ test('facets become removable chips; a second click never adds a filter twice', 
 test('a ground code and a date typed as words find what they mean', async () => {
   const grounds = native('sorteer:nieuw').facets.grond.map(([g]) => g);
   assert.ok(grounds.length > 0, 'the sample has refusal grounds');
-  for (const query of [grounds[0], '28 augustus 2025']) {
+  const said = { [grounds[0]]: `${grounds[0]} als weigeringsgrond`, '28 augustus 2025': 'als datum 28 augustus 2025', 'augustus 2025': 'als datum augustus 2025' };
+  for (const [query, reading] of Object.entries(said)) {
     const { context, page, problems } = await open(`/zoeken/?q=${encodeURIComponent(query)}`);
     await settled(page);
     const expected = native(query).hits.map((h) => h.id);
     assert.ok(expected.length > 0, `${query} finds something`);
     assert.deepEqual(await hitIds(page), expected, query);
+    // The page says how it read the words.
+    assert.ok((await page.textContent('[data-status]')).includes(reading), await page.textContent('[data-status]'));
     assert.deepEqual(problems, []);
     await context.close();
   }

@@ -269,6 +269,50 @@ fn clause(token: &str) -> Option<Clause> {
     Some(plain)
 }
 
+/// What plain words of a query were also read as, so that the page can say so.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Reading {
+    /// A refusal ground (`5.1.2e`).
+    Ground {
+        /// The code as typed, in lower case.
+        code: String,
+    },
+    /// A day, month or year, as `YYYYMMDD` numbers.
+    Dates {
+        /// The first day.
+        from: u64,
+        /// The last day.
+        to: u64,
+    },
+}
+
+/// The words of `clauses` that were also read as a ground or a date: a ground filter or a
+/// date range followed, inside one `Any`, by the words it was read from.
+pub fn readings(clauses: &[Clause]) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for clause in clauses {
+        let Clause::Any(options) = clause else {
+            continue;
+        };
+        for pair in options.windows(2) {
+            let words = matches!(pair[1], Clause::Word(_) | Clause::Phrase(_));
+            match &pair[0] {
+                Clause::Filter(Filter::Ground, code) if words => {
+                    out.push(Reading::Ground { code: code.clone() })
+                }
+                Clause::Dates(from, to) if words => out.push(Reading::Dates {
+                    from: *from,
+                    to: *to,
+                }),
+                _ => {}
+            }
+        }
+        out.extend(readings(options));
+    }
+    out
+}
+
 /// Parses a query. Never fails: the worst case is a list of plain words.
 pub fn parse(query: &str) -> Vec<Clause> {
     let mut out: Vec<Clause> = Vec::new();
@@ -454,6 +498,26 @@ mod tests {
             parse("sorteer:iets"),
             vec![Clause::Phrase(vec!["sorteer".into(), "iets".into()])]
         );
+    }
+
+    #[test]
+    fn readings_name_what_words_were_read_as() {
+        assert_eq!(
+            readings(&parse("5.1.2e OR 10.2.e maart 2025 -2024 datum:2025")),
+            vec![
+                Reading::Ground {
+                    code: "5.1.2e".into()
+                },
+                Reading::Ground {
+                    code: "10.2.e".into()
+                },
+                Reading::Dates {
+                    from: 20250301,
+                    to: 20250331
+                },
+            ]
+        );
+        assert!(readings(&parse("type:memo OR grond:5.1.2e jeugd")).is_empty());
     }
 
     proptest::proptest! {

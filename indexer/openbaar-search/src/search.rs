@@ -19,7 +19,7 @@ use crate::analyzer::{self, terms};
 use crate::by_date::{self, DatedDocs};
 use crate::facets::{FacetCollector, FacetCounts};
 use crate::matched::matched_words;
-use crate::query::{parse, Clause, Filter};
+use crate::query::{parse, readings, Clause, Filter, Reading};
 use crate::schema::{schema, Fields};
 use crate::warm::warm;
 
@@ -65,6 +65,8 @@ pub struct Results {
     pub relaxed: Option<&'static str>,
     /// Counts per value, over all matches: `type`, `org`, `grond`, `jaar`.
     pub facets: FacetCounts,
+    /// What plain words of the query were also read as (a ground, a date).
+    pub readings: Vec<Reading>,
 }
 
 impl SearchIndex {
@@ -105,6 +107,7 @@ impl SearchIndex {
                 hits: Vec::new(),
                 relaxed: None,
                 facets: FacetCounts::new(),
+                readings: Vec::new(),
             });
         }
         let strict = self.build(&searcher, &clauses, Mode::AllWords)?;
@@ -194,6 +197,7 @@ impl SearchIndex {
             hits,
             relaxed,
             facets,
+            readings: readings(&clauses),
         })
     }
 

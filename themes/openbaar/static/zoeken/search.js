@@ -52,6 +52,14 @@
     const [y, m, d] = iso.split("-").map(Number);
     return `${d} ${MONTHS[m - 1]} ${y}`;
   }
+  // A range of YYYYMMDD numbers as a reader says it: a day, a month, a year, or from–to.
+  function period(from, to) {
+    const iso = (n) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
+    if (from === to) return dateNl(iso(from));
+    if (from % 10000 === 101 && to - from === 1130) return String(Math.floor(from / 10000));
+    if (from % 100 === 1 && to - from === 30) return `${MONTHS[Math.floor(from / 100) % 100 - 1]} ${Math.floor(from / 10000)}`;
+    return `${dateNl(iso(from))} – ${dateNl(iso(to))}`;
+  }
   const plural = (n, one, many) => `${n.toLocaleString("nl-NL")} ${n === 1 ? one : many}`;
 
   // The search as the URL holds it, and back.
@@ -213,8 +221,11 @@
     if (narrowed) text += ", binnen de filters";
     if (r.total > s.per && r.hits.length) text += `; ${first}–${last} getoond`;
     if (s.sort) text += s.sort === "nieuw" ? ", nieuwste eerst" : ", oudste eerst";
-    const codes = s.q.split(/\s+/).filter((w) => /^\d{1,2}\.\d{1,2}\.(\d{1,2}[a-z]?|[a-z])$/i.test(w));
-    if (codes.length) text += `. ${codes.join(", ")} is gelezen als weigeringsgrond: ook documenten waarin die grond is toegepast`;
+    // Words the search also read as a ground or a date (see the query language).
+    const readings = (r.readings || []).map((reading) => (reading.kind === "ground"
+      ? `${reading.code} als weigeringsgrond (ook documenten waarin die is toegepast)`
+      : `als datum ${period(reading.from, reading.to)} (ook documenten van die datum)`));
+    if (readings.length) text += `. Gelezen: ${readings.join("; ")}`;
     return text + ".";
   }
 
