@@ -20,7 +20,7 @@ const LETTER = '/documenten/340eaa168fa6e008/';
 const PAGES = ['/', '/documenten/', EMAIL, PRINTED, LETTER, '/weglakkingen/', '/gronden/',
   '/gronden/5-1-2e/', '/tijdlijn/', '/tijdlijn/gemeente-groningen/', '/organisatie/',
   '/organisatie/gemeente-groningen/', '/persoon/', '/jaar/', '/jaar/2025/', '/soort/', '/draad/',
-  '/zoeken/', '/over/', '/verantwoording/'];
+  '/zoeken/', '/over/', '/verantwoording/', '/dossier/'];
 
 let server;
 let browser;
@@ -125,7 +125,7 @@ test('internal links keep their trailing slash; the facets are linked and answer
     }
     await close();
   }
-  for (const facet of ['/gronden/', '/jaar/', '/persoon/', '/soort/', '/draad/']) {
+  for (const facet of ['/gronden/', '/jaar/', '/persoon/', '/soort/', '/draad/', '/dossier/']) {
     assert.ok(reached.has(facet), `something links to ${facet}`);
   }
 });
@@ -257,4 +257,39 @@ test('a facet page saves its originals as one ZIP', async () => {
   assert.ok(names.includes('spoedoverleg-bo-jbn.eml') && names.includes('spoedoverleg-bo-jbn.pdf'));
   assert.match(await page.textContent('#zip-status'), /6 originelen/);
   await context.close();
+});
+
+test('the dossier page says what the release holds: here no decision and no inventory list', async () => {
+  const { page, close } = await open('/dossier/');
+  assert.equal((await page.textContent('h1')).trim(), 'Besluit en inventaris');
+  // The sample archive has letters and an email, no besluit and no inventory list; the
+  // page says so instead of showing empty headings (realworld lists: Rust tests).
+  assert.match(await page.textContent('main'), /geen besluit en geen inventarislijst gevonden/);
+  await close();
+});
+
+test('document page: the text where a reader looks first, the facts beside or after it', async () => {
+  for (const path of [LETTER, EMAIL]) {
+    const desk = await open(path, { viewport: { width: 1280, height: 900 } });
+    const box = (selector) => desk.page.$eval(selector, (e) => { const r = e.getBoundingClientRect(); return { top: r.top + window.scrollY, left: r.left, right: r.right }; });
+    // Before: the text began 1,964 (letter) to 2,631 px (printed email) down, under the facts.
+    const text = await box('section.text');
+    const facts = await box('aside.doc-facts');
+    assert.ok(text.top < 500, `${path}: the text starts ${Math.round(text.top)} px down at 1280 px`);
+    assert.ok(facts.left >= text.right, `${path}: the facts stand beside the text`);
+    // The table of contents reaches the text and the facts.
+    const toc = await desk.page.$$eval('nav.doc-toc a', (as) => as.map((a) => a.getAttribute('href')));
+    for (const target of toc) assert.equal(await desk.page.locator(target).count(), 1, `${path}: ${target} exists`);
+    assert.ok(toc.includes('#tekst') && toc.includes('#gegevens'));
+    await desk.close();
+    const phone = await open(path, { viewport: { width: 390, height: 844 } });
+    const order = await phone.page.evaluate(() => {
+      const top = (s) => document.querySelector(s).getBoundingClientRect().top + window.scrollY;
+      return { text: top('section.text'), facts: top('aside.doc-facts') };
+    });
+    assert.ok(order.text < order.facts, `${path}: on a phone the facts come after the text`);
+    // Before: 3,479 to 4,472 px.
+    assert.ok(order.text < 800, `${path}: the text starts ${Math.round(order.text)} px down at 390 px`);
+    await phone.close();
+  }
 });

@@ -217,7 +217,7 @@ fn build(
     strict: bool,
     search_runtime: &std::path::Path,
 ) -> ExitCode {
-    let site = match Site::load(config) {
+    let mut site = match Site::load(config) {
         Ok(site) => site,
         Err(err) => {
             eprintln!("error: {err}");
@@ -225,6 +225,9 @@ fn build(
         }
     };
     let archive = archive.unwrap_or_else(|| site.archive_dir());
+    // The site reads files of the archive too (its inventory lists, for the dossier
+    // page): the one given on the command line, whatever config.toml names.
+    site.settings.archive = std::path::absolute(&archive).unwrap_or_else(|_| archive.clone());
     if !archive.is_dir() {
         eprintln!(
             "error: the archive folder {} does not exist",

@@ -24,6 +24,9 @@ pub struct Settings {
     /// The content folder for the build report (what became of every file), also
     /// owned and rewritten by the indexer.
     pub generated_report: PathBuf,
+    /// The content folder for the dossier page (decisions and inventory lists), also
+    /// owned and rewritten by the indexer.
+    pub generated_dossier: PathBuf,
     /// Files larger than this (in MB) are skipped and reported.
     pub max_file_mb: u64,
     /// At most this many withheld documents (inventory rows without a file) get a page
@@ -46,6 +49,7 @@ impl Default for Settings {
             generated_redactions: PathBuf::from("content/weglakkingen"),
             generated_timeline: PathBuf::from("content/tijdlijn"),
             generated_report: PathBuf::from("content/verantwoording"),
+            generated_dossier: PathBuf::from("content/dossier"),
             max_file_mb: 512,
             max_withheld_pages: 10_000,
             domains: BTreeMap::new(),

@@ -18,6 +18,7 @@ use serde::Serialize;
 
 pub mod data;
 mod document_page;
+pub mod dossier;
 pub mod report;
 pub mod search;
 mod segments;
@@ -103,6 +104,11 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
     write(
         &report_dir.join("_index.md"),
         front_matter(&report::ReportPage::new(&report)).as_bytes(),
+    )?;
+    dossier::write_dossier(
+        &site.root.join(&site.settings.generated_dossier),
+        &site.archive_dir(),
+        extraction,
     )?;
     let documents: Vec<&Document> = extraction.documents.iter().map(|b| &b.document).collect();
     timeline::write_timelines(

@@ -1,0 +1,183 @@
+//! The dossier page (`/dossier/`): the release's own account of itself, for a reader who
+//! wants the context of the documents: its decisions (documents typed `besluit`, with
+//! their dates, the dates the release was made public), and its inventory lists: how many
+//! rows, how they were judged, how many documents were withheld, and the list itself to
+//! download. Grouped by the folder a list or decision sits in, as releases are.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{asset_name, front_matter, prepare_dir, write, SiteError};
+use crate::model::{DocType, Document, Extraction, Kind};
+
+/// A document named on the dossier page.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct DocumentLink {
+    id: String,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+}
+
+/// An inventory list and what it says.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct ListSummary {
+    /// Its path in the archive.
+    source: String,
+    /// The copy beside the page, to download.
+    file: String,
+    rows: usize,
+    /// Judgements (`Openbaar`, `Deels openbaar`, …) and how many rows have each.
+    judgements: Vec<(String, usize)>,
+    /// Rows without a file in the release.
+    withheld: usize,
+}
+
+/// One folder of the archive with a decision or an inventory list.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Dossier {
+    /// The folder (`` for the archive's root).
+    folder: String,
+    decisions: Vec<DocumentLink>,
+    lists: Vec<ListSummary>,
+    /// Documents in the folder.
+    documents: usize,
+}
+
+#[derive(Serialize)]
+struct DossierFrontMatter {
+    title: &'static str,
+    template: &'static str,
+    extra: DossierExtra,
+}
+
+#[derive(Serialize)]
+struct DossierExtra {
+    dossiers: Vec<Dossier>,
+}
+
+fn folder_of(source: &str) -> &str {
+    let path = source.split('#').next().unwrap_or(source);
+    path.rsplit_once('/')
+        .map(|(folder, _)| folder)
+        .unwrap_or("")
+}
+
+/// The dossiers of an extraction: every folder holding a decision or an inventory list.
+/// `file_names` gives the name of each list's copy beside the page.
+pub fn dossiers(extraction: &Extraction, file_names: &[String]) -> Vec<Dossier> {
+    let mut by_folder: BTreeMap<String, Dossier> = BTreeMap::new();
+    for ((source, rows), file) in extraction.inventory_lists.iter().zip(file_names) {
+        let listed: Vec<&Document> = extraction
+            .records()
+            .filter(|d| d.inventory.as_ref().is_some_and(|e| e.list == *source))
+            .collect();
+        let mut judgements: BTreeMap<String, usize> = BTreeMap::new();
+        for doc in &listed {
+            let judgement = doc.inventory.as_ref().and_then(|e| e.judgement.clone());
+            *judgements
+                .entry(judgement.unwrap_or_else(|| "zonder beoordeling".into()))
+                .or_default() += 1;
+        }
+        dossier_mut(&mut by_folder, folder_of(source))
+            .lists
+            .push(ListSummary {
+                source: source.clone(),
+                file: file.clone(),
+                rows: *rows,
+                judgements: judgements.into_iter().collect(),
+                withheld: listed.iter().filter(|d| d.kind == Kind::Withheld).count(),
+            });
+    }
+    for doc in extraction.records() {
+        if doc.doc_type == Some(DocType::Besluit) {
+            dossier_mut(&mut by_folder, folder_of(&doc.source))
+                .decisions
+                .push(DocumentLink {
+                    id: doc.id.clone(),
+                    title: doc.title.clone(),
+                    date: doc.date.map(|d| d.to_string()),
+                });
+        }
+    }
+    for doc in extraction.records() {
+        if let Some(dossier) = by_folder.get_mut(folder_of(&doc.source)) {
+            dossier.documents += 1;
+        }
+    }
+    by_folder.into_values().collect()
+}
+
+fn dossier_mut<'a>(by_folder: &'a mut BTreeMap<String, Dossier>, folder: &str) -> &'a mut Dossier {
+    by_folder
+        .entry(folder.to_string())
+        .or_insert_with(|| Dossier {
+            folder: folder.to_string(),
+            decisions: Vec::new(),
+            lists: Vec::new(),
+            documents: 0,
+        })
+}
+
+/// Writes `/dossier/` into `dir`, with a copy of every inventory list from `archive`.
+pub fn write_dossier(dir: &Path, archive: &Path, extraction: &Extraction) -> Result<(), SiteError> {
+    prepare_dir(dir)?;
+    let mut names = Vec::new();
+    for (i, (source, _)) in extraction.inventory_lists.iter().enumerate() {
+        let file_name = source.rsplit('/').next().unwrap_or(source);
+        let name = format!("lijst-{}-{}", i + 1, asset_name(file_name));
+        let target = dir.join(&name);
+        std::fs::copy(archive.join(source), &target).map_err(|source| SiteError::Write {
+            path: target.display().to_string(),
+            source,
+        })?;
+        names.push(name);
+    }
+    let front = DossierFrontMatter {
+        title: "Besluit en inventaris",
+        template: "dossier.html",
+        extra: DossierExtra {
+            dossiers: dossiers(extraction, &names),
+        },
+    };
+    write(&dir.join("_index.md"), front_matter(&front).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::config::Settings;
+    use crate::records::{extract_all, NoProgress};
+
+    /// A real release: five PDFs and the inventory list that judges them.
+    #[test]
+    fn a_release_folder_with_its_list_is_a_dossier() {
+        let woo1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/realworld/woo1");
+        assert!(
+            woo1.is_dir(),
+            "the real release {} is missing",
+            woo1.display()
+        );
+        let extraction = extract_all(&[woo1], &Settings::default(), &NoProgress);
+        let names = vec!["lijst-1-inventory.xlsx".to_string()];
+        let found = dossiers(&extraction, &names);
+        assert_eq!(found.len(), 1);
+        let list = &found[0].lists[0];
+        assert_eq!(list.source, "inventory.xlsx");
+        assert_eq!(list.file, "lijst-1-inventory.xlsx");
+        assert_eq!(list.judgements, vec![("Deels Openbaar".to_string(), 5)]);
+        assert_eq!((list.rows, list.withheld), (5, 0));
+        assert_eq!(found[0].documents, 5);
+    }
+
+    #[test]
+    fn folders_are_the_path_before_the_file() {
+        assert_eq!(folder_of("woo1/besluit.pdf"), "woo1");
+        assert_eq!(folder_of("besluit.pdf"), "");
+        assert_eq!(folder_of("a/b/mail.eml#bijlage.pdf"), "a/b");
+    }
+}
