@@ -152,6 +152,14 @@ test('phone (390 px): no sideways scrolling, padding kept, no accessibility find
   }
 });
 
+test('desktop (1280 px): no accessibility findings on any page', async () => {
+  for (const path of PAGES) {
+    const { page, close } = await open(path, { viewport: { width: 1280, height: 900 } });
+    assert.deepEqual(await axeFindings(page), [], `${path}: axe-core findings`);
+    await close();
+  }
+});
+
 test('phone: the hidden sort buttons take no keyboard focus; the numbers say what they count', async () => {
   const { page, close } = await open('/documenten/', { viewport: { width: 390, height: 844 } });
   const focusable = await page.$$eval('th button', (bs) => bs.filter((b) => b.tabIndex >= 0).length);
