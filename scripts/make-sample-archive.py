@@ -7,6 +7,11 @@ letters to the council: they become PDFs with a text layer, laid out like a lett
 keeping the seeds' own line breaks (and so the line-end hyphenation of seed 001).
 Redaction codes are kept exactly as the seeds print them.
 
+One more file is no seed: a short acknowledgement of the council questions, written for
+this archive and published as a scan, an image-only page with no text layer (set in
+type, rasterised by pdftoppm in grey at SCAN_DPI, and placed as the page's only content),
+so that every build of the sample site exercises OCR.
+
 The output is committed; run this again only when the seeds change:
     scripts/make-sample-archive [SEED_DIR] [ARCHIVE_DIR]
 """
@@ -37,6 +42,29 @@ LETTERS = {
             "Informatie over de inkoopregio jeugdhulp Drenthe"),
 }
 EMAIL_NAME = "spoedoverleg-bo-jbn"
+SCAN_NAME = "scan-ontvangstbevestiging-vragen-art36.pdf"
+# Office scanners deliver 150-300 dpi; the lower end keeps the file small.
+SCAN_DPI = 150
+SCAN_TEXT = """Gemeente Groningen
+Griffie
+
+Aan: mevrouw K. Blauw (PVV) en de heer Y. Menger (Stadspartij 100% voor Groningen)
+
+Groningen, 4 september 2025
+
+Onderwerp: ontvangstbevestiging schriftelijke vragen ex art. 36 RvO
+
+Geachte mevrouw Blauw en heer Menger,
+
+Wij hebben uw schriftelijke vragen over Jeugdbescherming Noord in goede orde
+ontvangen. U hebt de vragen op 2 september 2025 ingediend. Het college beantwoordt
+ze binnen dertig dagen. De antwoorden worden met de raad gedeeld en op de website
+van de gemeente gepubliceerd.
+
+Met vriendelijke groet,
+
+de griffier van de gemeenteraad
+"""
 
 
 def seed(seed_dir: Path, number: str) -> str:
@@ -183,6 +211,28 @@ def make_printed_email(text: str, target: Path):
     pdf.output(str(target))
 
 
+def make_scan(text: str, target: Path):
+    """A page set in type, then published as its image only (see the module doc)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / "typed.pdf"
+        letter = Letter("Ontvangstbevestiging vragen art. 36")
+        letter.footer = lambda: None
+        letter.add_page()
+        write_lines(letter, text.splitlines(), 10.5)
+        letter.output(str(typed))
+        subprocess.run(["pdftoppm", "-r", str(SCAN_DPI), "-gray", "-png", "-singlefile",
+                        str(typed), str(Path(tmp) / "page")], check=True)
+        scan = FPDF(format="A4", unit="mm")
+        scan.set_creator("Openbaar sample archive (scripts/make-sample-archive.py)")
+        scan.set_creation_date(EXPORT_DATE)
+        scan.add_page()
+        scan.image(str(Path(tmp) / "page.png"), x=0, y=0, w=scan.w, h=scan.h)
+        scan.output(str(target))
+
+
 def main():
     here = Path(__file__).resolve().parent.parent
     seed_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else here.parent / "shared" / "seeds"
@@ -194,6 +244,7 @@ def main():
     for number, (name, title) in LETTERS.items():
         # 001-003 are hard-wrapped like their PDF originals; 004 has a line per paragraph.
         make_letter(seed(seed_dir, number), title, out / name, keep_lines=number != "004")
+    make_scan(SCAN_TEXT, out / SCAN_NAME)
     for path in sorted(out.iterdir()):
         print(f"{path.stat().st_size:>8}  {path}")
 

@@ -106,7 +106,7 @@ test('sitemap, robots.txt and the Atom feed use absolute addresses and parse', a
     assert.deepEqual(values.filter((v) => !/^https?:\/\//.test(v)), [], `${path}: every address absolute`);
   }
   const feed = await get('/atom.xml');
-  assert.equal((feed.match(/<entry>/g) ?? []).length, 6, 'a feed entry per dated document');
+  assert.equal((feed.match(/<entry>/g) ?? []).length, 7, 'a feed entry per dated document');
   for (const required of ['<updated>', '<author>', '<title>']) assert.ok(feed.includes(required), required);
   await close();
 });
@@ -225,12 +225,12 @@ test('take the data away: JSON Lines and CSV for the archive and per document', 
   const all = await get('/documenten/documenten.jsonl');
   assert.equal(all.status, 200);
   const records = all.text.trim().split('\n').map((line) => JSON.parse(line));
-  assert.equal(records.length, 6);
+  assert.equal(records.length, 7);
   assert.ok(records.every((r) => r.id && r.text !== undefined && Array.isArray(r.redactions)));
   const table = await get('/documenten/documenten.csv');
   const rows = table.text.trim().split('\n');
   assert.match(rows[0], /^id,titel,datum,/);
-  assert.equal(rows.length, 7, 'a header and a row per document (no line breaks in cells)');
+  assert.equal(rows.length, 8, 'a header and a row per document (no line breaks in cells)');
   await close();
   const doc = await open(EMAIL);
   const hrefs = await doc.page.$$eval('dt:text-is("Gegevens") + dd a', (as) => as.map((a) => new URL(a.href).pathname));
@@ -252,7 +252,7 @@ test('a facet page saves its originals as one ZIP', async () => {
   const bytes = readFileSync(path);
   // The end record names every file; each entry's data is the original, byte for byte.
   const count = bytes.readUInt16LE(bytes.length - 22 + 10);
-  assert.equal(count, 6);
+  assert.equal(count, 7);
   const names = [];
   let at = 0;
   while (bytes.readUInt32LE(at) === 0x04034b50) {
@@ -261,9 +261,9 @@ test('a facet page saves its originals as one ZIP', async () => {
     names.push(bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8'));
     at += 30 + nameLength + size;
   }
-  assert.equal(names.length, 6);
+  assert.equal(names.length, 7);
   assert.ok(names.includes('spoedoverleg-bo-jbn.eml') && names.includes('spoedoverleg-bo-jbn.pdf'));
-  assert.match(await page.textContent('#zip-status'), /6 originelen/);
+  assert.match(await page.textContent('#zip-status'), /7 originelen/);
   await context.close();
 });
 

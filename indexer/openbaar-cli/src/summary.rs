@@ -9,12 +9,14 @@ pub fn print(extraction: &Extraction) {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut pages = 0u64;
     let mut scanned = 0usize;
+    let mut ocr = 0usize;
     let mut duplicates = 0usize;
     for built in &extraction.documents {
         let doc = &built.document;
         *by_kind.entry(doc.kind.label_nl()).or_default() += 1;
         pages += u64::from(doc.page_count);
         scanned += doc.scanned_pages();
+        ocr += doc.ocr_pages();
         duplicates += doc.duplicates.len();
     }
     let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
@@ -28,8 +30,14 @@ pub fn print(extraction: &Extraction) {
         },
         pages
     );
+    if ocr > 0 {
+        eprintln!("{ocr} pages read by OCR (no text layer, or a poor one)");
+    }
     if scanned > 0 {
-        eprintln!("{scanned} pages have no text layer (scans awaiting OCR)");
+        eprintln!(
+            "{scanned} pages have no text layer and were NOT read: their text is missing \
+             from search (the notes below name them and say why)"
+        );
     }
     if duplicates > 0 {
         eprintln!(

@@ -644,6 +644,7 @@ pub fn raw_pages(input: &[u8]) -> Vec<RawPage> {
         .split('\x0c')
         .map(|text| RawPage {
             provenance: Provenance::TextLayer,
+            confidence: None,
             text: text.to_string(),
         })
         .collect()
@@ -677,6 +678,7 @@ pub fn paragraph_pages(input: &[u8]) -> Vec<Page> {
         .map(|(i, page)| Page {
             number: i as u32 + 1,
             provenance: Provenance::TextLayer,
+            confidence: None,
             paragraphs: page
                 .lines()
                 .map(str::trim)

@@ -39,6 +39,14 @@ pub struct Settings {
     /// Organisations and the names they go by in documents (`JB Noord`, `JBN`): one
     /// name per organisation on the site, whatever the spelling.
     pub organisations: BTreeMap<String, Vec<String>>,
+    /// The folder where extraction (text layers, rendered and OCR-read pages) is kept
+    /// per file, so a rebuild of an unchanged archive reads no page again. Safe to
+    /// delete; an empty path turns the cache off.
+    pub cache: PathBuf,
+    /// [`Settings::cache`] resolved against the site's folder, set by [`Site::load`];
+    /// `None` (no cache) for settings that did not come from a site's `config.toml`.
+    #[serde(skip)]
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -54,6 +62,8 @@ impl Default for Settings {
             max_withheld_pages: 10_000,
             domains: BTreeMap::new(),
             organisations: BTreeMap::new(),
+            cache: PathBuf::from(".openbaar-cache"),
+            cache_dir: None,
         }
     }
 }
@@ -177,10 +187,10 @@ impl Site {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        Ok(Site {
-            root,
-            settings: config.extra.openbaar,
-        })
+        let mut settings = config.extra.openbaar;
+        settings.cache_dir =
+            (!settings.cache.as_os_str().is_empty()).then(|| root.join(&settings.cache));
+        Ok(Site { root, settings })
     }
 
     /// The archive folder, resolved against the site root.
@@ -211,6 +221,11 @@ mod tests {
         assert_eq!(site.settings.archive, PathBuf::from("dossier"));
         assert_eq!(site.settings.max_file_mb, 10);
         assert_eq!(site.archive_dir(), dir.path().join("dossier"));
+        assert_eq!(
+            site.settings.cache_dir,
+            Some(dir.path().join(".openbaar-cache"))
+        );
+        assert_eq!(Settings::default().cache_dir, None);
     }
 
     #[test]

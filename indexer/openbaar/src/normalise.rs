@@ -34,6 +34,7 @@ pub fn normalise_pages(raw: &[RawPage]) -> Vec<Page> {
         .map(|(i, (raw_page, lines))| Page {
             number: i as u32 + 1,
             provenance: raw_page.provenance,
+            confidence: raw_page.confidence,
             paragraphs: paragraphs(&lines, &lexicon),
         })
         .collect()
@@ -308,6 +309,7 @@ mod tests {
     fn page(text: &str) -> RawPage {
         RawPage {
             provenance: Provenance::TextLayer,
+            confidence: None,
             text: text.to_string(),
         }
     }

@@ -71,6 +71,7 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         notes,
         pages: vec![RawPage {
             provenance: Provenance::EmailBody,
+            confidence: None,
             text: body,
         }],
         title: None,

@@ -4,13 +4,18 @@
 //! raw page texts with their provenance, whatever metadata the format carries, and
 //! embedded files (email attachments) for the records step to extract in turn.
 //! [`inventory`] reads the rows of a release's inventory list; [`layout`] pairs printed
-//! header labels with the values on their row.
+//! header labels with the values on their row. [`quality`] scores a text layer,
+//! [`page_ocr`] reads pages by OCR where the layer fails, and [`cache`] keeps what
+//! extraction gave per file.
 
+pub mod cache;
 pub mod email;
 pub mod inventory;
 pub mod layout;
 pub mod ocr;
+pub mod page_ocr;
 pub mod pdf;
+pub mod quality;
 pub mod render;
 #[cfg(test)]
 pub(crate) mod test_pdf;

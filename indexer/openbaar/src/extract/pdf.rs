@@ -1,11 +1,13 @@
 //! PDF files, through MuPDF: the text layer page by page, the info dictionary's title
 //! and creation date, and detection of pages that are only an image.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
-use super::{layout, ExtractError};
-use crate::model::{DateSource, Extracted, Provenance, RawPage};
+use super::{layout, page_ocr, ExtractError};
+use crate::model::{DateSource, Extracted};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
 /// taken to be a scan without a text layer (page numbers and stamps alone stay under it).
@@ -26,6 +28,8 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     // Whether any page shows anything at all: a repairing reader makes an empty page
     // out of a truncated file rather than failing it.
     let mut anything_shown = false;
+    // Pages that needed OCR and did not get it, by the reason.
+    let mut unread: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for page in doc.pages().map_err(corrupt)? {
         let page = page.map_err(corrupt)?;
         let text_page = page
@@ -41,12 +45,15 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             .any(|b| b.r#type() == mupdf::text_page::TextBlockType::Image);
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         anything_shown |= has_image || !text.trim().is_empty();
-        let provenance = if has_image && letters < SCANNED_PAGE_MAX_LETTERS {
-            Provenance::Scanned
-        } else {
-            Provenance::TextLayer
-        };
-        pages.push(RawPage { provenance, text });
+        let scanned = has_image && letters < SCANNED_PAGE_MAX_LETTERS;
+        let read = page_ocr::page_text(&page, text, has_image, scanned);
+        if let Some(err) = read.unread {
+            unread
+                .entry(err.to_string())
+                .or_default()
+                .push(pages.len() + 1);
+        }
+        pages.push(read.page);
     }
     if pages.is_empty() {
         return Err(ExtractError::Corrupt {
@@ -73,6 +80,10 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             .and_then(|d| pdf_date(&d))
             .map(|d| (d, DateSource::PdfMetadata)),
         subject: None,
+        notes: unread
+            .into_iter()
+            .map(|(reason, numbers)| unread_note(&numbers, &reason))
+            .collect(),
         ..Extracted::default()
     })
 }
@@ -97,6 +108,16 @@ fn layout_lines(text_page: &mupdf::TextPage) -> Vec<layout::Line> {
         }
     }
     lines
+}
+
+/// The note for pages that were not read: `page 2 not read (…): reason`.
+fn unread_note(numbers: &[usize], reason: &str) -> String {
+    let list: Vec<String> = numbers.iter().map(usize::to_string).collect();
+    let pages = if numbers.len() == 1 { "page" } else { "pages" };
+    format!(
+        "{pages} {} not read (no usable text layer; its text is missing from search): {reason}",
+        list.join(", ")
+    )
 }
 
 /// Titles that producers write by default say nothing about the document.

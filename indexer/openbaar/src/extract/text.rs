@@ -31,6 +31,7 @@ pub fn extract_text(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     Ok(Extracted {
         pages: vec![RawPage {
             provenance: Provenance::PlainText,
+            confidence: None,
             text,
         }],
         notes,

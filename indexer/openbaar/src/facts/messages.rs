@@ -411,6 +411,7 @@ mod tests {
         vec![Page {
             number: 1,
             provenance: Provenance::TextLayer,
+            confidence: None,
             paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
         }]
     }

@@ -74,6 +74,7 @@ mod tests {
         vec![Page {
             number: 1,
             provenance: Provenance::TextLayer,
+            confidence: None,
             paragraphs: text.split("\n\n").map(str::to_string).collect(),
         }]
     }

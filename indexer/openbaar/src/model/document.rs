@@ -143,7 +143,13 @@ impl DocType {
 pub enum Provenance {
     /// The text layer of a PDF page (born-digital, or an OCR layer the publisher added).
     TextLayer,
-    /// A PDF page without a usable text layer: an image that still needs OCR.
+    /// A PDF page without a text layer, read by OCR of its image.
+    Ocr,
+    /// A PDF page whose text layer scored poorly (see the page's confidence), read
+    /// again by OCR of its image, which scored better.
+    ReOcr,
+    /// A PDF page without a usable text layer that could not be read: no OCR engine on
+    /// the machine that built the site, or the engine failed on it.
     Scanned,
     /// The body of an email message.
     EmailBody,
@@ -158,6 +164,11 @@ pub struct Page {
     pub number: u32,
     /// Where the text came from.
     pub provenance: Provenance,
+    /// How far the text can be trusted, 0–1: for a PDF text layer its quality score
+    /// (`extract::quality`), for OCR the engine's mean word confidence; none for emails,
+    /// text files and pages that were not read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
     /// Normalised paragraphs of the page, in reading order.
     pub paragraphs: Vec<String>,
 }
@@ -293,11 +304,20 @@ impl Document {
             .collect()
     }
 
-    /// Pages with no text layer: they need OCR before their text can be searched.
+    /// Pages with no usable text that were not read (no OCR engine, or it failed): their
+    /// text is missing from search.
     pub fn scanned_pages(&self) -> usize {
         self.pages
             .iter()
             .filter(|p| p.provenance == Provenance::Scanned)
+            .count()
+    }
+
+    /// Pages whose text was read by OCR of the page image (no text layer, or a poor one).
+    pub fn ocr_pages(&self) -> usize {
+        self.pages
+            .iter()
+            .filter(|p| matches!(p.provenance, Provenance::Ocr | Provenance::ReOcr))
             .count()
     }
 
@@ -328,11 +348,13 @@ mod tests {
             Page {
                 number: 1,
                 provenance: Provenance::TextLayer,
+                confidence: None,
                 paragraphs: vec!["Eén.".into(), "Twee.".into()],
             },
             Page {
                 number: 2,
                 provenance: Provenance::TextLayer,
+                confidence: None,
                 paragraphs: vec!["Drie.".into()],
             },
         ]

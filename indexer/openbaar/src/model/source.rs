@@ -2,21 +2,27 @@
 //! the facts the format itself states, and the files it carries.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use super::date::DateSource;
 use super::document::Provenance;
 
 /// The raw text of one page, before normalisation.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// This and the other types of this module are stored in the extraction cache, hence
+/// serialisable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RawPage {
     /// Where the text came from.
     pub provenance: Provenance,
+    /// How far the text can be trusted, 0–1 (see [`Page::confidence`](super::Page)).
+    pub confidence: Option<f32>,
     /// The text as the format gave it, lines separated by `\n`, blocks by a blank line.
     pub text: String,
 }
 
 /// A file carried inside another one (an email attachment, a message of a mailbox).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Embedded {
     /// Its file name, as the container gave it (or one made up for it).
     pub name: String,
@@ -25,7 +31,7 @@ pub struct Embedded {
 }
 
 /// Everything a format gave about one document.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Extracted {
     /// The pages, in order.
     pub pages: Vec<RawPage>,

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -16,11 +17,14 @@ mod document;
 mod inventory;
 
 use crate::config::Settings;
+use crate::extract::cache::Cache;
 use crate::extract::{self, ExtractError};
 use crate::input::{self, Format, SourceFile};
 use chrono::NaiveDate;
 
-use crate::model::{content_id, Built, Document, Embedded, Extraction, Kind, Original, Problem};
+use crate::model::{
+    content_id, Built, Document, Embedded, Extracted, Extraction, Kind, Original, Problem,
+};
 
 /// Receives progress while an archive is processed; the CLI draws it.
 pub trait Progress: Sync {
@@ -302,9 +306,22 @@ impl Unit {
     }
 }
 
+/// A PDF's extraction, from the cache when the settings name one (rendering and OCR
+/// are what make extraction slow; emails and text files are not worth a cache entry).
+fn extract_pdf(bytes: &[u8], settings: &Settings) -> Result<Extracted, ExtractError> {
+    match &settings.cache_dir {
+        Some(dir) => {
+            static ENGINE: OnceLock<String> = OnceLock::new();
+            let engine = ENGINE.get_or_init(extract::page_ocr::engine);
+            Cache::new(dir, engine.as_str()).get_or_extract(bytes, extract::pdf::extract_pdf)
+        }
+        None => extract::pdf::extract_pdf(bytes),
+    }
+}
+
 fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: &Settings) {
     let (kind, extracted) = match format {
-        Format::Pdf => (Kind::Pdf, extract::pdf::extract_pdf(&unit.bytes)),
+        Format::Pdf => (Kind::Pdf, extract_pdf(&unit.bytes, settings)),
         Format::Eml => (Kind::Email, extract::email::extract_email(&unit.bytes)),
         Format::Text => (Kind::Text, extract::text::extract_text(&unit.bytes)),
         Format::Damaged(reason) => {

@@ -56,6 +56,7 @@ struct PageExtra<'a> {
     size_bytes: u64,
     page_count: u32,
     scanned_pages: usize,
+    ocr_pages: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     date_source: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -129,6 +130,7 @@ pub(super) fn page_file(
             size_bytes: doc.size_bytes,
             page_count: doc.page_count,
             scanned_pages: doc.scanned_pages(),
+            ocr_pages: doc.ocr_pages(),
             date_source: doc.date_source.map(|s| s.name()),
             doc_type: doc.doc_type.map(|t| t.label().to_string()),
             from: header_out(RedactionField::From, doc.from.as_slice(), doc),

@@ -53,6 +53,11 @@ pub struct BuildReport {
     pub outcomes: BTreeMap<Outcome, usize>,
     /// Files read with a note.
     pub noted: usize,
+    /// Pages whose text was read by OCR of the page image.
+    pub ocr_pages: usize,
+    /// Pages without usable text that could not be read (their files have a note that
+    /// names them and says why).
+    pub unread_pages: usize,
     /// Every file, by its archive path.
     pub files: Vec<FileOutcome>,
 }
@@ -107,6 +112,8 @@ pub fn build_report(extraction: &Extraction) -> BuildReport {
         generator: format!("openbaar {}", env!("CARGO_PKG_VERSION")),
         documents: extraction.documents.len(),
         noted: files.iter().filter(|f| !f.notes.is_empty()).count(),
+        ocr_pages: extraction.records().map(|d| d.ocr_pages()).sum(),
+        unread_pages: extraction.records().map(|d| d.scanned_pages()).sum(),
         outcomes,
         files,
     }
@@ -139,6 +146,8 @@ struct ReportExtra<'a> {
     documents: usize,
     outcomes: BTreeMap<String, usize>,
     noted: usize,
+    ocr_pages: usize,
+    unread_pages: usize,
     failed: Vec<&'a FileOutcome>,
     skipped: Vec<&'a FileOutcome>,
     with_notes: Vec<&'a FileOutcome>,
@@ -159,6 +168,8 @@ impl<'a> ReportPage<'a> {
                     .map(|(o, n)| (format!("{o:?}").to_lowercase(), *n))
                     .collect(),
                 noted: report.noted,
+                ocr_pages: report.ocr_pages,
+                unread_pages: report.unread_pages,
                 failed: of(Outcome::Failed).collect(),
                 skipped: of(Outcome::Skipped).collect(),
                 with_notes: report

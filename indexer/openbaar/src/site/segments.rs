@@ -32,6 +32,8 @@ pub enum Segment {
 pub struct PageOut {
     number: u32,
     provenance: Provenance,
+    /// The page's confidence in whole percent, if it has one.
+    confidence_percent: Option<u32>,
     paragraphs: Vec<Vec<Segment>>,
 }
 
@@ -90,6 +92,7 @@ pub fn pages_out(pages: &[Page], redactions: &[Redaction]) -> Vec<PageOut> {
         .map(|page| PageOut {
             number: page.number,
             provenance: page.provenance,
+            confidence_percent: page.confidence.map(|c| (c * 100.0).round() as u32),
             paragraphs: page
                 .paragraphs
                 .iter()
