@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use openbaar_search::bundle::{hot_path, load_from_disk};
+use openbaar_search::bundle::{gunzip, hot_path, load_from_disk};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 
 /// Runs `query` against the bundle in `bundle` and prints the results.
@@ -19,14 +19,15 @@ pub fn run(query: &str, bundle: &Path, json: bool, limit: usize) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut search = match BundleSearch::new(&hot) {
+    let hot_bytes = hot.len();
+    let mut search = match gunzip(hot).and_then(|hot| BundleSearch::new(&hot)) {
         Ok(search) => search,
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::from(2);
         }
     };
-    let (mut steps, mut bytes) = (1usize, hot.len());
+    let (mut steps, mut bytes) = (1usize, hot_bytes);
     let results = loop {
         match search.attempt(query, 0, limit) {
             Ok(Attempt::Done(results)) => break results,

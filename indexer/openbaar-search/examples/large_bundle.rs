@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use openbaar_search::bundle::{hot_path, load_from_disk, pack};
+use openbaar_search::bundle::{chunk_name, gunzip, hot_path, load_from_disk, pack};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 use openbaar_search::schema::SearchDoc;
 use openbaar_search::writer::write_index;
@@ -112,16 +112,16 @@ fn cold_query(bundle: &Path, query: &str) -> Result<Cost, Box<dyn std::error::Er
         by_kind: Default::default(),
         rounds: Vec::new(),
     };
-    let mut search = BundleSearch::new(&hot)?;
+    let mut search = BundleSearch::new(&gunzip(hot)?)?;
     let manifest = search.directory().manifest();
-    let sizes: std::collections::HashMap<&str, usize> = manifest.chunks().collect();
-    let kinds: std::collections::HashMap<&str, &str> = (manifest.files.iter())
-        .flat_map(|(name, file)| {
-            let kind = name.rsplit_once('.').map_or("?", |(_, ext)| ext);
-            file.chunks.iter().map(move |chunk| (chunk.as_str(), kind))
-        })
-        .collect();
-    let kind_of = |chunk: &str| kinds[chunk].to_string();
+    let kind_of = |chunk: &str| {
+        let file = manifest.file_of(chunk).unwrap_or("?");
+        file.rsplit_once('.').map_or("?", |(_, ext)| ext).to_string()
+    };
+    // Bytes as they travel: the gzipped chunk files.
+    let size = |chunk: &str| {
+        std::fs::metadata(bundle.join(chunk_name(chunk))).map_or(0, |m| m.len() as usize)
+    };
     loop {
         match search.attempt(query, 0, 10)? {
             Attempt::Done(_) => return Ok(cost),
@@ -133,7 +133,7 @@ fn cold_query(bundle: &Path, query: &str) -> Result<Cost, Box<dyn std::error::Er
                 cost.rounds.push(kinds.join("+"));
                 cost.fetches += chunks.len();
                 for chunk in &chunks {
-                    *cost.by_kind.entry(kind_of(chunk)).or_default() += sizes[chunk.as_str()];
+                    *cost.by_kind.entry(kind_of(chunk)).or_default() += size(chunk);
                 }
                 cost.bytes += load_from_disk(search.directory(), bundle, &chunks)?;
             }

@@ -21,25 +21,44 @@ use tantivy::directory::{
 };
 use tantivy::{Directory, HasLen};
 
-/// Chunks are at most this big; a small archive's index is a handful of them. Every
-/// random read (a dictionary block, a stored document) costs a whole chunk, and every
-/// chunk is a file and a line in the hot file: 64 KB balances the two (measured with
-/// `examples/large_bundle.rs`).
-pub const CHUNK_SIZE: usize = 64 * 1024;
 /// The manifest format [`pack`] writes and [`BundleDirectory::from_hot`] reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// A bundle up to this size is fetched whole at the first miss.
 pub const SMALL_BUNDLE: usize = 1024 * 1024;
 /// A file up to this size is fetched whole when one of its chunks is missed.
-pub const SMALL_FILE: usize = 512 * 1024;
+pub const SMALL_FILE: usize = 16 * 1024;
+/// At most this many chunk files: many static hosts limit a site's files (Cloudflare
+/// Pages: 20,000), and the rest of the site needs room too. When the chunk sizes below
+/// would make more, they are all doubled until they do not.
+pub const MAX_CHUNKS: usize = 4_900;
 
-/// A file of the index: its length and the hashes of its chunks, in order.
+/// A file of the index: its length, how it is cut, and the hash that names its chunks.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct BundleFile {
     /// Length in bytes.
     pub len: usize,
-    /// Chunk hashes; chunk `i` holds bytes `i * CHUNK_SIZE ..`.
-    pub chunks: Vec<String>,
+    /// Chunk `i` holds bytes `i * chunk_size ..`.
+    pub chunk_size: usize,
+    /// A hash of the file's bytes and its chunk size; chunk `i` is called
+    /// `{hash}{i:04x}`, so the manifest needs no line per chunk.
+    pub hash: String,
+}
+
+impl BundleFile {
+    /// How many chunks the file has.
+    pub fn chunk_count(&self) -> usize {
+        self.len.div_ceil(self.chunk_size)
+    }
+
+    /// The id of chunk `i` (its file is [`chunk_name`] of it).
+    pub fn chunk_id(&self, i: usize) -> String {
+        format!("{}{i:04x}", self.hash)
+    }
+
+    /// The ids of all chunks, in order.
+    pub fn chunk_ids(&self) -> impl Iterator<Item = String> + '_ {
+        (0..self.chunk_count()).map(|i| self.chunk_id(i))
+    }
 }
 
 /// A byte range of a file kept in the hot file.
@@ -60,8 +79,6 @@ pub struct HotRange {
 pub struct Manifest {
     /// Format version.
     pub version: u32,
-    /// Chunk size used.
-    pub chunk_size: usize,
     /// Index files.
     pub files: BTreeMap<String, BundleFile>,
     /// Hot ranges.
@@ -73,22 +90,44 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// Every chunk of every file, with its length in bytes.
-    pub fn chunks(&self) -> impl Iterator<Item = (&str, usize)> {
+    /// Every chunk of every file, with its length in bytes (unpacked).
+    pub fn chunks(&self) -> impl Iterator<Item = (String, usize)> + '_ {
         self.files.values().flat_map(move |file| {
-            file.chunks.iter().enumerate().map(move |(i, hash)| {
-                let start = i * self.chunk_size;
-                (hash.as_str(), (file.len - start).min(self.chunk_size))
+            (0..file.chunk_count()).map(move |i| {
+                let start = i * file.chunk_size;
+                (file.chunk_id(i), (file.len - start).min(file.chunk_size))
             })
         })
     }
+
+    /// The index file a chunk id belongs to.
+    pub fn file_of(&self, chunk: &str) -> Option<&str> {
+        let hash = chunk.get(..chunk.len().checked_sub(4)?)?;
+        self.files
+            .iter()
+            .find(|(_, f)| f.hash == hash)
+            .map(|(name, _)| name.as_str())
+    }
 }
 
-/// How to cut an index into a bundle.
+/// How to cut an index into a bundle. Each kind of index file has its own chunk size,
+/// since each is read differently: a query reads one block of a term dictionary (about
+/// 4 KB), a term's postings and, for phrases, its positions (longer runs), and one
+/// stored document per hit; every read costs its whole chunk.
 #[derive(Debug, Clone, Copy)]
 pub struct PackOptions {
-    /// Largest chunk.
-    pub chunk_size: usize,
+    /// Stored documents (`.store`): one per hit, for its title and snippet.
+    pub store: usize,
+    /// Term dictionaries (`.term`).
+    pub terms: usize,
+    /// Postings (`.idx`).
+    pub postings: usize,
+    /// Positions (`.pos`): phrase queries only.
+    pub positions: usize,
+    /// Everything else (field norms, fast fields).
+    pub other: usize,
+    /// See [`MAX_CHUNKS`].
+    pub max_chunks: usize,
     /// See [`Manifest::small_bundle`].
     pub small_bundle: usize,
     /// See [`Manifest::small_file`].
@@ -97,28 +136,79 @@ pub struct PackOptions {
 
 impl Default for PackOptions {
     fn default() -> Self {
+        // Measured with `examples/large_bundle.rs` and `scripts/bench-search`.
         PackOptions {
-            chunk_size: CHUNK_SIZE,
+            store: 8 * 1024,
+            terms: 8 * 1024,
+            postings: 16 * 1024,
+            positions: 32 * 1024,
+            other: 16 * 1024,
+            max_chunks: MAX_CHUNKS,
             small_bundle: SMALL_BUNDLE,
             small_file: SMALL_FILE,
         }
     }
 }
 
-/// The chunk file name for a hash.
-pub fn chunk_name(hash: &str) -> String {
-    format!("c-{hash}.bin")
+impl PackOptions {
+    /// The same chunk size for every kind of file.
+    pub fn uniform(chunk_size: usize) -> PackOptions {
+        PackOptions {
+            store: chunk_size,
+            terms: chunk_size,
+            postings: chunk_size,
+            positions: chunk_size,
+            other: chunk_size,
+            ..PackOptions::default()
+        }
+    }
+
+    /// The chunk size for an index file, by its extension.
+    fn chunk_size(&self, file: &str) -> usize {
+        match file.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("store") => self.store,
+            Some("term") => self.terms,
+            Some("idx") => self.postings,
+            Some("pos") => self.positions,
+            _ => self.other,
+        }
+    }
+
+    /// Chunk sizes for `files` (name and length): these options', doubled as often as
+    /// needed to stay within `max_chunks`.
+    fn chunk_sizes(&self, files: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+        let mut scale = 1;
+        loop {
+            let sizes: BTreeMap<String, usize> = files
+                .keys()
+                .map(|name| (name.clone(), self.chunk_size(name) * scale))
+                .collect();
+            let count: usize = files
+                .iter()
+                .map(|(name, len)| len.div_ceil(sizes[name]))
+                .sum();
+            if count <= self.max_chunks || scale >= 1 << 20 {
+                return sizes;
+            }
+            scale *= 2;
+        }
+    }
 }
 
-fn hash(bytes: &[u8]) -> String {
-    // A 64-bit FNV-1a over the bytes, plus the length: enough to name the chunks of one
-    // index uniquely, and no hash crate in the browser runtime.
+/// The file name of a chunk id. Chunk files are gzipped (see [`gzip`]).
+pub fn chunk_name(id: &str) -> String {
+    format!("c-{id}.bin")
+}
+
+fn hash(bytes: &[u8], chunk_size: usize) -> String {
+    // A 64-bit FNV-1a over the chunk size and the bytes, plus the length: enough to name
+    // the chunks of one index uniquely, and no hash crate in the browser runtime.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
+    for &b in chunk_size.to_le_bytes().iter().chain(bytes) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}{:06x}", bytes.len() & 0xff_ffff)
+    format!("{h:016x}")
 }
 
 /// What a bundle directory can read from.
@@ -196,23 +286,22 @@ impl BundleDirectory {
     pub fn expand(&self, missing: &[String]) -> Vec<String> {
         let store = self.store.read().expect("store lock");
         let manifest = store.manifest.as_ref().expect("manifest");
-        let absent = |h: &&String| !store.chunks.contains_key(*h);
+        let absent = |h: &String| !store.chunks.contains_key(h);
         let total: usize = manifest.files.values().map(|f| f.len).sum();
         let mut wanted: Vec<String> = if total <= manifest.small_bundle {
             manifest
                 .files
                 .values()
-                .flat_map(|f| &f.chunks)
+                .flat_map(BundleFile::chunk_ids)
                 .filter(absent)
-                .cloned()
                 .collect()
         } else {
             let mut wanted: Vec<String> = missing.to_vec();
             for file in manifest.files.values() {
                 if file.len <= manifest.small_file
-                    && file.chunks.iter().any(|c| missing.contains(c))
+                    && missing.iter().any(|c| c.starts_with(&file.hash))
                 {
-                    wanted.extend(file.chunks.iter().filter(absent).cloned());
+                    wanted.extend(file.chunk_ids().filter(absent));
                 }
             }
             wanted
@@ -250,12 +339,12 @@ impl BundleDirectory {
             .files
             .get(file)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, file.to_string()))?;
-        let chunk_size = manifest.chunk_size;
+        let chunk_size = info.chunk_size;
         if range.is_empty() {
             return Ok(OwnedBytes::empty());
         }
         let (first, last) = (range.start / chunk_size, (range.end - 1) / chunk_size);
-        let needed: Vec<String> = info.chunks[first..=last].to_vec();
+        let needed: Vec<String> = (first..=last).map(|i| info.chunk_id(i)).collect();
         let absent: Vec<String> = needed
             .iter()
             .filter(|h| !store.chunks.contains_key(*h))
@@ -379,20 +468,54 @@ impl Directory for BundleDirectory {
 /// What packing wrote.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PackStats {
-    /// Size of `hot.bin`.
+    /// Size of `hot.bin` (gzipped).
     pub hot_bytes: usize,
     /// Number of chunk files.
     pub chunks: usize,
-    /// Bytes of all chunk files.
+    /// Bytes of all chunk files (gzipped).
     pub chunk_bytes: usize,
 }
 
+/// Every file of a bundle is gzipped: chunks of text, dictionaries and norms shrink to
+/// a third or half, and many static hosts do not compress `.bin` files themselves. The
+/// browser unpacks them with `DecompressionStream`; a host that sends them with
+/// `Content-Encoding: gzip` has the browser unpack them already, and the gzip magic
+/// bytes tell the two apart.
+#[cfg(feature = "native")]
+fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Unpacks a bundle file read from disk (see [`gzip`]); bytes that are not gzipped are
+/// returned as they are.
+#[cfg(feature = "native")]
+pub fn gunzip(bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Reads and unpacks the hot file of a bundle folder.
+#[cfg(feature = "native")]
+pub fn read_hot(bundle: &Path) -> io::Result<Vec<u8>> {
+    gunzip(std::fs::read(hot_path(bundle))?)
+}
+
 /// Packs the index in `index_dir` into a bundle in `out` (emptied first).
+#[cfg(feature = "native")]
 pub fn pack(index_dir: &Path, out: &Path) -> io::Result<PackStats> {
     pack_with(index_dir, out, PackOptions::default())
 }
 
 /// [`pack`] with other chunk and fetch sizes.
+#[cfg(feature = "native")]
 pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Result<PackStats> {
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for entry in std::fs::read_dir(index_dir)? {
@@ -406,9 +529,10 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
             files.insert(name, std::fs::read(entry.path())?);
         }
     }
+    let lengths: BTreeMap<String, usize> = files.iter().map(|(n, b)| (n.clone(), b.len())).collect();
+    let sizes = options.chunk_sizes(&lengths);
     let mut manifest = Manifest {
         version: FORMAT_VERSION,
-        chunk_size: options.chunk_size,
         small_bundle: options.small_bundle,
         small_file: options.small_file,
         files: BTreeMap::new(),
@@ -416,19 +540,15 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
     };
     let mut chunks: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (name, bytes) in &files {
-        let mut hashes = Vec::new();
-        for piece in bytes.chunks(options.chunk_size) {
-            let h = hash(piece);
-            chunks.insert(h.clone(), piece.to_vec());
-            hashes.push(h);
+        let file = BundleFile {
+            len: bytes.len(),
+            chunk_size: sizes[name],
+            hash: hash(bytes, sizes[name]),
+        };
+        for (i, piece) in bytes.chunks(file.chunk_size).enumerate() {
+            chunks.insert(file.chunk_id(i), piece.to_vec());
         }
-        manifest.files.insert(
-            name.clone(),
-            BundleFile {
-                len: bytes.len(),
-                chunks: hashes,
-            },
-        );
+        manifest.files.insert(name.clone(), file);
     }
 
     // Open the index with every chunk present and record what opening reads: that is
@@ -439,8 +559,8 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
         store.manifest = Some(manifest.clone());
         store.record = Some(Vec::new());
     }
-    for (h, bytes) in &chunks {
-        directory.add_chunk(h, bytes.clone());
+    for (id, bytes) in &chunks {
+        directory.add_chunk(id, bytes.clone());
     }
     let index =
         crate::search::SearchIndex::open_directory(directory.clone()).map_err(io::Error::other)?;
@@ -453,6 +573,15 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
             if entry.is_indexed() {
                 segment.inverted_index(field).map_err(io::Error::other)?;
             }
+        }
+        // The whole dictionaries of the whole-value fields (type, organisation, ground):
+        // a filter reads all their values (`org:noord` matches by part), and they hold
+        // a few hundred values at most, where a round of fetches would cost more.
+        let fields = crate::schema::schema().1;
+        for field in [fields.doc_type, fields.organisation, fields.ground] {
+            let inverted = segment.inverted_index(field).map_err(io::Error::other)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {}
         }
     }
     let recorded = directory
@@ -483,11 +612,13 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
     hot.extend_from_slice(&(json.len() as u32).to_le_bytes());
     hot.extend_from_slice(&json);
     hot.extend_from_slice(&hot_bytes);
+    let hot = gzip(&hot)?;
     std::fs::write(out.join("hot.bin"), &hot)?;
     let mut chunk_bytes = 0;
-    for (h, bytes) in &chunks {
-        chunk_bytes += bytes.len();
-        std::fs::write(out.join(chunk_name(h)), bytes)?;
+    for (id, bytes) in &chunks {
+        let packed = gzip(bytes)?;
+        chunk_bytes += packed.len();
+        std::fs::write(out.join(chunk_name(id)), packed)?;
     }
     Ok(PackStats {
         hot_bytes: hot.len(),
@@ -509,17 +640,19 @@ fn merge_ranges(mut ranges: Vec<(String, Range<usize>)>) -> Vec<(String, Range<u
     out
 }
 
-/// Loads chunk files from a bundle folder on disk (the native runtime's "fetch").
+/// Loads chunk files from a bundle folder on disk (the native runtime's "fetch");
+/// returns the bytes read, as they would travel (gzipped).
+#[cfg(feature = "native")]
 pub fn load_from_disk(
     directory: &BundleDirectory,
     bundle: &Path,
-    hashes: &[String],
+    ids: &[String],
 ) -> io::Result<usize> {
     let mut bytes = 0;
-    for h in hashes {
-        let data = std::fs::read(bundle.join(chunk_name(h)))?;
+    for id in ids {
+        let data = std::fs::read(bundle.join(chunk_name(id)))?;
         bytes += data.len();
-        directory.add_chunk(h, data);
+        directory.add_chunk(id, gunzip(data)?);
     }
     Ok(bytes)
 }

@@ -34,7 +34,8 @@ use tantivy::directory::error::OpenReadError;
 use tantivy::directory::{MmapDirectory, TerminatingWrite};
 use tantivy::index::{SegmentComponent, SegmentId};
 use tantivy::indexer::{merge_filtered_segments, AddOperation, SegmentWriter};
-use tantivy::{doc, Directory, Index, IndexMeta, Segment, TantivyDocument};
+use tantivy::store::Compressor;
+use tantivy::{doc, Directory, Index, IndexMeta, IndexSettings, Segment, TantivyDocument};
 
 use crate::analyzer;
 use crate::schema::{date_number, schema, Fields, SearchDoc};
@@ -89,7 +90,10 @@ fn write_segments(
     }
     std::fs::create_dir_all(dir).map_err(io)?;
     let (schema, fields) = schema();
-    let mut index = Index::create_in_dir(dir, schema)?;
+    let mut index = Index::builder()
+        .schema(schema)
+        .settings(settings())
+        .create_in_dir(dir)?;
     analyzer::register(&index);
     let content = ContentHash::of(docs);
 
@@ -159,6 +163,20 @@ fn write_segments(
     index.directory_mut().garbage_collect(|| living)?;
     Ok(written)
 }
+
+/// The store keeps documents in small blocks, uncompressed: a hit's title and snippet
+/// cost the browser one block, not tantivy's default of 16 KB of lz4; the bundle gzips
+/// its chunks (see `bundle::gzip`), which compresses text better than lz4 does.
+fn settings() -> IndexSettings {
+    IndexSettings {
+        docstore_compression: Compressor::None,
+        docstore_blocksize: STORE_BLOCK,
+        ..IndexSettings::default()
+    }
+}
+
+/// The target size of a block of stored documents (a block holds whole documents).
+const STORE_BLOCK: usize = 2 * 1024;
 
 /// The tantivy document of `d`.
 fn document(f: &Fields, d: &SearchDoc) -> TantivyDocument {

@@ -35,10 +35,16 @@ function output() {
   return new TextDecoder().decode(new Uint8Array(exports.memory.buffer, ptr, len).slice());
 }
 
+// Gzipped bytes (the gzip magic 1f 8b), unpacked; other bytes as they are. A host that
+// marks a file Content-Encoding: gzip has the browser unpack it already.
+async function gunzip(bytes) {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+}
+
 // The runtime comes gzipped (`.wasm.gz`) and is unpacked here, so its transfer is small on
-// hosts that do not compress `.wasm`. A host that marks the file Content-Encoding: gzip has
-// the browser unpack it already: the magic bytes tell. Without DecompressionStream, the
-// plain module.
+// hosts that do not compress `.wasm`. Without DecompressionStream, the plain module.
 async function fetchRuntime(wasmUrl) {
   if (typeof DecompressionStream === "undefined") return fetchBytes(wasmUrl);
   let bytes;
@@ -47,16 +53,22 @@ async function fetchRuntime(wasmUrl) {
   } catch (err) {
     return fetchBytes(wasmUrl);
   }
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const unpacked = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(unpacked).arrayBuffer());
+  return gunzip(bytes);
+}
+
+// The index bundle's files (hot.bin and the chunks) are gzipped by the indexer.
+async function fetchIndexFile(url, cache) {
+  if (typeof DecompressionStream === "undefined") {
+    throw new Error("deze browser kan de zoekindex niet uitpakken (DecompressionStream ontbreekt)");
+  }
+  return gunzip(await fetchBytes(url, cache));
 }
 
 async function start(wasmUrl, bundleUrl) {
   // The runtime and the hot file in one step.
   const [module, hot] = await Promise.all([
     fetchRuntime(wasmUrl).then((bytes) => WebAssembly.instantiate(bytes, {})),
-    fetchBytes(bundleUrl + "hot.bin"),
+    fetchIndexFile(bundleUrl + "hot.bin"),
   ]);
   stats.steps += 1;
   exports = module.instance.exports;
@@ -77,7 +89,7 @@ async function search(bundleUrl, query, offset, limit) {
     if (status === 0) return JSON.parse(answer);
     if (status === 2) throw new Error(answer);
     const hashes = JSON.parse(answer);
-    const chunks = await Promise.all(hashes.map((h) => fetchBytes(`${bundleUrl}c-${h}.bin`, "force-cache")));
+    const chunks = await Promise.all(hashes.map((h) => fetchIndexFile(`${bundleUrl}c-${h}.bin`, "force-cache")));
     stats.steps += 1;
     hashes.forEach((hash, i) => {
       const h = new TextEncoder().encode(hash);
