@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use openbaar_search::bundle::{gunzip, hot_path, load_from_disk};
+use openbaar_search::bundle::hot_path;
+use openbaar_search::pack::{gunzip, load_from_disk};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 
 /// Runs `query` against the bundle in `bundle` and prints the results.

@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use openbaar_search::bundle::{chunk_name, gunzip, hot_path, load_from_disk, pack};
+use openbaar_search::bundle::{chunk_name, hot_path};
+use openbaar_search::pack::{gunzip, load_from_disk, pack};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 use openbaar_search::schema::SearchDoc;
 use openbaar_search::writer::write_index;

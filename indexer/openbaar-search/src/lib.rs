@@ -6,6 +6,8 @@ pub mod bundle;
 pub mod by_date;
 pub mod facets;
 pub mod matched;
+#[cfg(feature = "native")]
+pub mod pack;
 pub mod query;
 pub mod runtime;
 pub mod schema;

@@ -295,7 +295,7 @@ mod tests {
     use std::path::PathBuf;
 
     use super::*;
-    use crate::bundle::pack;
+    use crate::pack::pack;
     use crate::search::SearchIndex;
 
     /// Documents per segment, so that the corpus makes several segments.

@@ -1,6 +1,6 @@
 //! A bundle answers like the index it was packed from, fetching chunks as it goes.
 
-use openbaar_search::bundle::{load_from_disk, pack_with, read_hot, PackOptions};
+use openbaar_search::pack::{load_from_disk, pack_with, read_hot, PackOptions};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 use openbaar_search::schema::SearchDoc;
 use openbaar_search::search::SearchIndex;

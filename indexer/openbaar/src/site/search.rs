@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use openbaar_search::bundle::{pack, PackStats};
+use openbaar_search::pack::{pack, PackStats};
 use openbaar_search::schema::SearchDoc;
 use openbaar_search::writer::write_index;
 

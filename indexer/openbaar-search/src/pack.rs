@@ -1,0 +1,289 @@
+//! Packing an index folder into a bundle (see [`crate::bundle`]): cut each index file
+//! into chunks of the size its kind of reads wants, record what opening the index reads
+//! (the hot part), and write everything gzipped.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::bundle::{
+    chunk_name, hot_path, BundleDirectory, BundleFile, HotRange, Manifest, FORMAT_VERSION,
+    MAX_CHUNKS, SMALL_BUNDLE, SMALL_FILE,
+};
+
+/// How to cut an index into a bundle. Each kind of index file has its own chunk size,
+/// since each is read differently: a query reads one block of a term dictionary (about
+/// 4 KB), a term's postings and, for phrases, its positions (longer runs), and one
+/// stored document per hit; every read costs its whole chunk.
+#[derive(Debug, Clone, Copy)]
+pub struct PackOptions {
+    /// Stored documents (`.store`): one per hit, for its title and snippet.
+    pub store: usize,
+    /// Term dictionaries (`.term`).
+    pub terms: usize,
+    /// Postings (`.idx`).
+    pub postings: usize,
+    /// Positions (`.pos`): phrase queries only.
+    pub positions: usize,
+    /// Everything else (field norms, fast fields).
+    pub other: usize,
+    /// See [`MAX_CHUNKS`].
+    pub max_chunks: usize,
+    /// See [`Manifest::small_bundle`].
+    pub small_bundle: usize,
+    /// See [`Manifest::small_file`].
+    pub small_file: usize,
+}
+
+impl Default for PackOptions {
+    fn default() -> Self {
+        // Measured with `examples/large_bundle.rs` and `scripts/bench-search`.
+        PackOptions {
+            store: 8 * 1024,
+            terms: 8 * 1024,
+            postings: 16 * 1024,
+            positions: 32 * 1024,
+            other: 16 * 1024,
+            max_chunks: MAX_CHUNKS,
+            small_bundle: SMALL_BUNDLE,
+            small_file: SMALL_FILE,
+        }
+    }
+}
+
+impl PackOptions {
+    /// The same chunk size for every kind of file.
+    pub fn uniform(chunk_size: usize) -> PackOptions {
+        PackOptions {
+            store: chunk_size,
+            terms: chunk_size,
+            postings: chunk_size,
+            positions: chunk_size,
+            other: chunk_size,
+            ..PackOptions::default()
+        }
+    }
+
+    /// The chunk size for an index file, by its extension.
+    fn chunk_size(&self, file: &str) -> usize {
+        match file.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("store") => self.store,
+            Some("term") => self.terms,
+            Some("idx") => self.postings,
+            Some("pos") => self.positions,
+            _ => self.other,
+        }
+    }
+
+    /// Chunk sizes for `files` (name and length): these options', doubled as often as
+    /// needed to stay within `max_chunks`.
+    fn chunk_sizes(&self, files: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+        let mut scale = 1;
+        loop {
+            let sizes: BTreeMap<String, usize> = files
+                .keys()
+                .map(|name| (name.clone(), self.chunk_size(name) * scale))
+                .collect();
+            let count: usize = files
+                .iter()
+                .map(|(name, len)| len.div_ceil(sizes[name]))
+                .sum();
+            if count <= self.max_chunks || scale >= 1 << 20 {
+                return sizes;
+            }
+            scale *= 2;
+        }
+    }
+}
+
+
+fn hash(bytes: &[u8], chunk_size: usize) -> String {
+    // A 64-bit FNV-1a over the chunk size and the bytes, plus the length: enough to name
+    // the chunks of one index uniquely, and no hash crate in the browser runtime.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in chunk_size.to_le_bytes().iter().chain(bytes) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+
+/// What packing wrote.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PackStats {
+    /// Size of `hot.bin` (gzipped).
+    pub hot_bytes: usize,
+    /// Number of chunk files.
+    pub chunks: usize,
+    /// Bytes of all chunk files (gzipped).
+    pub chunk_bytes: usize,
+}
+
+/// Every file of a bundle is gzipped: chunks of text, dictionaries and norms shrink to
+/// a third or half, and many static hosts do not compress `.bin` files themselves. The
+/// browser unpacks them with `DecompressionStream`; a host that sends them with
+/// `Content-Encoding: gzip` has the browser unpack them already, and the gzip magic
+/// bytes tell the two apart.
+fn gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    encoder.finish()
+}
+
+/// Unpacks a bundle file read from disk (see [`gzip`]); bytes that are not gzipped are
+/// returned as they are.
+pub fn gunzip(bytes: Vec<u8>) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Reads and unpacks the hot file of a bundle folder.
+pub fn read_hot(bundle: &Path) -> io::Result<Vec<u8>> {
+    gunzip(std::fs::read(hot_path(bundle))?)
+}
+
+/// Packs the index in `index_dir` into a bundle in `out` (emptied first).
+pub fn pack(index_dir: &Path, out: &Path) -> io::Result<PackStats> {
+    pack_with(index_dir, out, PackOptions::default())
+}
+
+/// [`pack`] with other chunk and fetch sizes.
+pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Result<PackStats> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for entry in std::fs::read_dir(index_dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // tantivy's lock files are no part of the index, and neither is `.managed.json`:
+        // the writer's list of the files it made, for its garbage collector, which no
+        // reader needs (tantivy opens an index without it) and which tantivy writes from
+        // a `HashSet`, in an order that changes from run to run.
+        if entry.file_type()?.is_file() && !name.ends_with(".lock") && name != ".managed.json" {
+            files.insert(name, std::fs::read(entry.path())?);
+        }
+    }
+    let lengths: BTreeMap<String, usize> = files.iter().map(|(n, b)| (n.clone(), b.len())).collect();
+    let sizes = options.chunk_sizes(&lengths);
+    let mut manifest = Manifest {
+        version: FORMAT_VERSION,
+        small_bundle: options.small_bundle,
+        small_file: options.small_file,
+        files: BTreeMap::new(),
+        hot: Vec::new(),
+    };
+    let mut chunks: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    for (name, bytes) in &files {
+        let file = BundleFile {
+            len: bytes.len(),
+            chunk_size: sizes[name],
+            hash: hash(bytes, sizes[name]),
+        };
+        for (i, piece) in bytes.chunks(file.chunk_size).enumerate() {
+            chunks.insert(file.chunk_id(i), piece.to_vec());
+        }
+        manifest.files.insert(name.clone(), file);
+    }
+
+    // Open the index with every chunk present and record what opening reads: that is
+    // the hot part.
+    let directory = BundleDirectory::recording(manifest.clone());
+    for (id, bytes) in &chunks {
+        directory.add_chunk(id, bytes.clone());
+    }
+    let index =
+        crate::search::SearchIndex::open_directory(directory.clone()).map_err(io::Error::other)?;
+    // The block indexes of the term dictionaries belong to the hot part too: they are
+    // small, and without them a query's first read of each field's dictionary would
+    // cost a round of fetches of its own.
+    let searcher = index.index().reader().map_err(io::Error::other)?.searcher();
+    for segment in searcher.segment_readers() {
+        for (field, entry) in searcher.schema().fields() {
+            if entry.is_indexed() {
+                segment.inverted_index(field).map_err(io::Error::other)?;
+            }
+        }
+        // The whole dictionaries of the whole-value fields (type, organisation, ground):
+        // a filter reads all their values (`org:noord` matches by part), and they hold
+        // a few hundred values at most, where a round of fetches would cost more.
+        let fields = crate::schema::schema().1;
+        for field in [fields.doc_type, fields.organisation, fields.ground] {
+            let inverted = segment.inverted_index(field).map_err(io::Error::other)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {}
+        }
+    }
+    let recorded = directory.take_recorded();
+    let mut hot_bytes = Vec::new();
+    for (file, range) in merge_ranges(recorded) {
+        let data = &files[&file][range.clone()];
+        manifest.hot.push(HotRange {
+            file,
+            start: range.start,
+            len: range.len(),
+            at: hot_bytes.len(),
+        });
+        hot_bytes.extend_from_slice(data);
+    }
+
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out)?;
+    let json = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
+    let mut hot = Vec::with_capacity(4 + json.len() + hot_bytes.len());
+    hot.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    hot.extend_from_slice(&json);
+    hot.extend_from_slice(&hot_bytes);
+    let hot = gzip(&hot)?;
+    std::fs::write(out.join("hot.bin"), &hot)?;
+    let mut chunk_bytes = 0;
+    for (id, bytes) in &chunks {
+        let packed = gzip(bytes)?;
+        chunk_bytes += packed.len();
+        std::fs::write(out.join(chunk_name(id)), packed)?;
+    }
+    Ok(PackStats {
+        hot_bytes: hot.len(),
+        chunks: chunks.len(),
+        chunk_bytes,
+    })
+}
+
+/// Joins overlapping or touching ranges per file.
+fn merge_ranges(mut ranges: Vec<(String, Range<usize>)>) -> Vec<(String, Range<usize>)> {
+    ranges.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.start.cmp(&b.1.start)));
+    let mut out: Vec<(String, Range<usize>)> = Vec::new();
+    for (file, range) in ranges {
+        match out.last_mut() {
+            Some((f, r)) if *f == file && range.start <= r.end => r.end = r.end.max(range.end),
+            _ => out.push((file, range)),
+        }
+    }
+    out
+}
+
+/// Loads chunk files from a bundle folder on disk (the native runtime's "fetch");
+/// returns the bytes read, as they would travel (gzipped).
+pub fn load_from_disk(
+    directory: &BundleDirectory,
+    bundle: &Path,
+    ids: &[String],
+) -> io::Result<usize> {
+    let mut bytes = 0;
+    for id in ids {
+        let data = std::fs::read(bundle.join(chunk_name(id)))?;
+        bytes += data.len();
+        directory.add_chunk(id, gunzip(data)?);
+    }
+    Ok(bytes)
+}
+
