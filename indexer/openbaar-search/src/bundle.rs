@@ -28,8 +28,8 @@ pub const SMALL_BUNDLE: usize = 1024 * 1024;
 /// A file up to this size is fetched whole when one of its chunks is missed.
 pub const SMALL_FILE: usize = 16 * 1024;
 /// At most this many chunk files: many static hosts limit a site's files (Cloudflare
-/// Pages: 20,000), and the rest of the site needs room too. When the chunk sizes below
-/// would make more, they are all doubled until they do not.
+/// Pages: 20,000), and the rest of the site needs room too. When the chunk sizes of
+/// `pack::PackOptions` would make more, the largest kind's are doubled until they do not.
 pub const MAX_CHUNKS: usize = 4_900;
 
 /// A file of the index: its length, how it is cut, and the hash that names its chunks.

@@ -67,42 +67,65 @@ impl PackOptions {
         }
     }
 
-    /// The chunk size for an index file, by its extension.
-    fn chunk_size(&self, file: &str) -> usize {
+    /// The kind of an index file, by its extension: an index into [`PackOptions::sizes`].
+    fn kind(file: &str) -> usize {
         match file.rsplit_once('.').map(|(_, ext)| ext) {
-            Some("store") => self.store,
-            Some("term") => self.terms,
-            Some("idx") => self.postings,
-            Some("pos") => self.positions,
-            _ => self.other,
+            Some("store") => 0,
+            Some("term") => 1,
+            Some("idx") => 2,
+            Some("pos") => 3,
+            _ => 4,
         }
     }
 
-    /// Chunk sizes for `files` (name and length): these options', doubled as often as
-    /// needed to stay within `max_chunks`.
+    fn sizes(&self) -> [usize; 5] {
+        [
+            self.store,
+            self.terms,
+            self.postings,
+            self.positions,
+            self.other,
+        ]
+    }
+
+    /// Chunk sizes for `files` (name and length): these options', except that while
+    /// the bundle would have more than `max_chunks` chunks, the kind of file with the
+    /// most chunks has its size doubled (on a large archive, the stored documents).
     fn chunk_sizes(&self, files: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
-        let mut scale = 1;
-        loop {
-            let sizes: BTreeMap<String, usize> = files
-                .keys()
-                .map(|name| (name.clone(), self.chunk_size(name) * scale))
-                .collect();
-            let count: usize = files
-                .iter()
-                .map(|(name, len)| len.div_ceil(sizes[name]))
-                .sum();
-            if count <= self.max_chunks || scale >= 1 << 20 {
-                return sizes;
-            }
-            scale *= 2;
+        let mut sizes = self.sizes();
+        let mut longest = [0usize; 5];
+        for (name, len) in files {
+            let kind = Self::kind(name);
+            longest[kind] = longest[kind].max(*len);
         }
+        loop {
+            let mut counts = [0usize; 5];
+            for (name, len) in files {
+                let kind = Self::kind(name);
+                counts[kind] += len.div_ceil(sizes[kind]);
+            }
+            if counts.iter().sum::<usize>() <= self.max_chunks {
+                break;
+            }
+            // A kind whose files are each one chunk already cannot have fewer.
+            let Some((largest, _)) = (counts.iter().enumerate())
+                .filter(|(kind, _)| sizes[*kind] < longest[*kind])
+                .max_by_key(|(_, count)| **count)
+            else {
+                break;
+            };
+            sizes[largest] *= 2;
+        }
+        files
+            .keys()
+            .map(|name| (name.clone(), sizes[Self::kind(name)]))
+            .collect()
     }
 }
 
-
 fn hash(bytes: &[u8], chunk_size: usize) -> String {
-    // A 64-bit FNV-1a over the chunk size and the bytes, plus the length: enough to name
-    // the chunks of one index uniquely, and no hash crate in the browser runtime.
+    // A 64-bit FNV-1a over the chunk size and the bytes: enough to name the chunks of one
+    // index uniquely without a hash crate.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in chunk_size.to_le_bytes().iter().chain(bytes) {
         h ^= u64::from(b);

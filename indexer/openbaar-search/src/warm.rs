@@ -45,13 +45,15 @@ pub(crate) fn warm(
             .and_then(|file| CompositeFile::open(&file).ok());
         for (term, with_positions) in &terms {
             let field = term.field();
-            let _ = reader.get_fieldnorms_reader(field);
             let Ok(inverted) = reader.inverted_index(field) else {
                 continue;
             };
             let Ok(Some(info)) = inverted.get_term_info(term) else {
                 continue;
             };
+            // As tantivy's term scorer: a field's norms (a byte per document) only for a
+            // term the field has.
+            let _ = reader.get_fieldnorms_reader(field);
             let _ = inverted.read_block_postings_from_terminfo(&info, IndexRecordOption::WithFreqs);
             if *with_positions {
                 if let Some(file) = positions.as_ref().and_then(|p| p.open_read(field)) {
