@@ -83,7 +83,17 @@ pub fn schema() -> (Schema, Fields) {
         id: builder.add_text_field("id", STRING | STORED),
         title: builder.add_text_field("title", text(DUTCH, true)),
         body: builder.add_text_field("body", text(DUTCH, true)),
-        body_exact: builder.add_text_field("body_exact", text(EXACT, false)),
+        // No positions: phrases are matched on the stemmed body; the exact body only
+        // ranks exact words higher and tolerates typos. Positions of the body text are
+        // the largest part of an index after the stored text.
+        body_exact: builder.add_text_field(
+            "body_exact",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(EXACT)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
         from: builder.add_text_field("from", text(EXACT, true)),
         to: builder.add_text_field("to", text(EXACT, false)),
         people: builder.add_text_field("people", text(EXACT, false)),
