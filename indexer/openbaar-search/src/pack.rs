@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use serde::Serialize;
+use tantivy::HasLen;
 
 use crate::bundle::{
     chunk_name, hot_path, BundleDirectory, BundleFile, HotRange, Manifest, FORMAT_VERSION,
@@ -32,6 +33,8 @@ pub struct PackOptions {
     pub other: usize,
     /// See [`MAX_CHUNKS`].
     pub max_chunks: usize,
+    /// A term dictionary up to this size goes whole into the hot file.
+    pub hot_dictionary: usize,
     /// See [`Manifest::small_bundle`].
     pub small_bundle: usize,
     /// See [`Manifest::small_file`].
@@ -48,6 +51,7 @@ impl Default for PackOptions {
             positions: 32 * 1024,
             other: 16 * 1024,
             max_chunks: MAX_CHUNKS,
+            hot_dictionary: 8 * 1024,
             small_bundle: SMALL_BUNDLE,
             small_file: SMALL_FILE,
         }
@@ -234,14 +238,22 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
                 segment.inverted_index(field).map_err(io::Error::other)?;
             }
         }
-        // The whole dictionaries of the whole-value fields (type, organisation, ground):
-        // a filter reads all their values (`org:noord` matches by part), and they hold
-        // a few hundred values at most, where a round of fetches would cost more.
+        // Whole dictionaries: those of the whole-value fields (type, organisation,
+        // ground), since a filter reads all their values (`org:noord` matches by part),
+        // and every small one (names of people, senders, recipients), since a word is
+        // looked up in them too and a fetch would cost more than their bytes.
         let fields = crate::schema::schema().1;
-        for field in [fields.doc_type, fields.organisation, fields.ground] {
+        let whole = [fields.doc_type, fields.organisation, fields.ground];
+        for (field, entry) in searcher.schema().fields() {
+            if !entry.is_indexed() {
+                continue;
+            }
             let inverted = segment.inverted_index(field).map_err(io::Error::other)?;
-            let mut stream = inverted.terms().stream()?;
-            while stream.advance() {}
+            let size = inverted.terms().file_slice_for_range(.., None).len();
+            if whole.contains(&field) || size <= options.hot_dictionary {
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {}
+            }
         }
     }
     let recorded = directory.take_recorded();

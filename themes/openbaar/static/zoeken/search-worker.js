@@ -111,6 +111,12 @@ self.onmessage = async (event) => {
   try {
     ready = ready || start(wasmUrl, bundleUrl);
     await ready;
+    // `prepare`: fetch the runtime and the hot file now (the page sends it when the search
+    // box gets focus), so that the first query finds them there; answered without results.
+    if (event.data.prepare) {
+      self.postMessage({ id, prepared: true });
+      return;
+    }
     const results = await search(bundleUrl, query, offset, limit);
     const delta = {
       fetches: stats.fetches - before.fetches,
