@@ -117,7 +117,9 @@ fn cold_query(bundle: &Path, query: &str) -> Result<Cost, Box<dyn std::error::Er
     let manifest = search.directory().manifest();
     let kind_of = |chunk: &str| {
         let file = manifest.file_of(chunk).unwrap_or("?");
-        file.rsplit_once('.').map_or("?", |(_, ext)| ext).to_string()
+        file.rsplit_once('.')
+            .map_or("?", |(_, ext)| ext)
+            .to_string()
     };
     // Bytes as they travel: the gzipped chunk files.
     let size = |chunk: &str| {

@@ -50,7 +50,13 @@ fn searches_like_its_index(options: PackOptions, max_steps: usize) {
     let stats = pack_with(&index_dir, &bundle, options).unwrap();
     assert!(stats.chunks >= 2, "{stats:?}");
     // A gzipped chunk is at most its chunk size and gzip's few bytes of framing.
-    let largest = [options.store, options.terms, options.postings, options.positions, options.other];
+    let largest = [
+        options.store,
+        options.terms,
+        options.postings,
+        options.positions,
+        options.other,
+    ];
     let largest = largest.into_iter().max().unwrap() + 64;
     assert!(std::fs::read_dir(&bundle).unwrap().all(|e| {
         let len = e.unwrap().metadata().unwrap().len() as usize;
