@@ -292,3 +292,52 @@ fn extract_json_has_the_documented_fields() {
         }
     }
 }
+
+#[test]
+fn a_folder_with_a_decision_is_a_dossier_and_its_documents_say_when_they_were_released() {
+    let site = site_with(&[
+        (
+            "dossier1/besluit-woo-verzoek.txt",
+            b"Besluit op uw verzoek om informatie\n\nGroningen, 12 maart 2025\n\nHierbij maken wij de documenten openbaar.\n",
+        ),
+        ("dossier1/notitie.txt", b"Notitie over de jeugdzorg\n\nDatum: 3 februari 2025\n\nDe jeugdzorg in de regio.\n"),
+    ]);
+    assert!(
+        zola_available(site.path()),
+        "zola is missing: run scripts/setup"
+    );
+    let output = build(site.path(), &[]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dossier = fs::read_to_string(site.path().join("public/dossier/index.html")).unwrap();
+    assert!(
+        dossier.contains(
+            "besluit-woo-verzoek</a>, <time datetime=\"2025-03-12\">12 maart 2025</time>"
+        ),
+        "{dossier}"
+    );
+    let pages: Vec<String> = fs::read_dir(site.path().join("public/documenten"))
+        .unwrap()
+        .filter_map(|e| fs::read_to_string(e.unwrap().path().join("index.html")).ok())
+        .collect();
+    let note = pages
+        .iter()
+        .find(|p| p.contains("<h1>notitie"))
+        .expect("the note's page");
+    assert!(
+        note.contains("<dt>Openbaar gemaakt</dt>"),
+        "the note names its decision"
+    );
+    assert!(note.contains("12 maart 2025"));
+    let decision = pages
+        .iter()
+        .find(|p| p.contains("<h1>besluit"))
+        .expect("the decision's page");
+    assert!(
+        !decision.contains("<dt>Openbaar gemaakt</dt>"),
+        "a decision does not release itself"
+    );
+}

@@ -331,6 +331,44 @@ impl Document {
 }
 
 #[cfg(test)]
+impl Document {
+    /// An empty PDF record with this id and source, for tests to fill in.
+    pub(crate) fn for_test(id: &str, source: &str) -> Document {
+        Document {
+            id: id.into(),
+            source: source.into(),
+            file_name: source.rsplit('/').next().unwrap_or(source).into(),
+            kind: Kind::Pdf,
+            title: id.into(),
+            date: None,
+            date_source: None,
+            doc_type: None,
+            from: None,
+            to: Vec::new(),
+            cc: Vec::new(),
+            subject: None,
+            redactions: Vec::new(),
+            organisations: Vec::new(),
+            people: Vec::new(),
+            messages: Vec::new(),
+            thread: None,
+            events: Vec::new(),
+            message_id: None,
+            references: Vec::new(),
+            parent: None,
+            attachments: Vec::new(),
+            duplicates: Vec::new(),
+            same_message: Vec::new(),
+            inventory: None,
+            page_count: 1,
+            size_bytes: 1,
+            pages: Vec::new(),
+            text: String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -120,16 +120,12 @@ mod tests {
 
     #[test]
     fn a_document_is_one_json_line_and_one_csv_row() {
-        let doc: Document = serde_json::from_str(
-            r#"{"id":"abc","source":"map/x.pdf","file_name":"x.pdf","kind":"pdf",
-            "title":"=cmd|' /C calc'!A0","date":"2025-03-26","date_source":null,
-            "doc_type":null,"from":null,"to":["a@b.nl","c@d.nl"],"cc":[],"subject":null,
-            "redactions":[],"organisations":[],"people":[],"messages":[],"thread":null,
-            "events":[],"message_id":null,"references":[],"parent":null,"attachments":[],
-            "duplicates":[],"inventory":null,"page_count":2,"size_bytes":10,"pages":[],
-            "text":"regel 1\nregel 2"}"#,
-        )
-        .unwrap();
+        let mut doc = Document::for_test("abc", "map/x.pdf");
+        doc.title = "=cmd|' /C calc'!A0".into();
+        doc.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 26);
+        doc.to = vec!["a@b.nl".into(), "c@d.nl".into()];
+        doc.page_count = 2;
+        doc.text = "regel 1\nregel 2".into();
         let lines = jsonl(&[&doc, &doc]);
         let text = String::from_utf8(lines).unwrap();
         assert_eq!(text.lines().count(), 2);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::Datelike;
 use serde::Serialize;
 
+use super::dossier::DocumentLink;
 use super::segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
 use super::summary::{summarise, RedactionSummary};
 use super::{front_matter, one_line};
@@ -72,6 +73,8 @@ struct PageExtra<'a> {
     duplicates: Vec<String>,
     /// The same message in another format (an email and its printed PDF).
     same_message: Vec<Link>,
+    /// The decisions of its folder, with which it was made public.
+    released_with: Vec<DocumentLink>,
     #[serde(skip_serializing_if = "Option::is_none")]
     inventory: Option<InventoryEntry>,
     people: Vec<Person>,
@@ -93,6 +96,7 @@ pub(super) fn page_file(
     weight: usize,
     original: &str,
     titles: &HashMap<&str, &str>,
+    released_with: &[DocumentLink],
 ) -> String {
     let link = |id: &String| Link {
         id: id.clone(),
@@ -141,6 +145,11 @@ pub(super) fn page_file(
             attachments: doc.attachments.iter().map(link).collect(),
             duplicates: lines(&doc.duplicates),
             same_message: doc.same_message.iter().map(link).collect(),
+            released_with: released_with
+                .iter()
+                .filter(|d| d.id != doc.id)
+                .cloned()
+                .collect(),
             inventory: doc.inventory.clone().map(|mut entry| {
                 entry.title = entry.title.as_deref().map(one_line);
                 entry.notes = lines(&entry.notes);

@@ -12,13 +12,16 @@ use serde::Serialize;
 use super::{asset_name, front_matter, prepare_dir, write, SiteError};
 use crate::model::{DocType, Document, Extraction, Kind};
 
-/// A document named on the dossier page.
-#[derive(Debug, Serialize, PartialEq)]
+/// A decision, named on the dossier page and on the pages of the documents it released.
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DocumentLink {
-    id: String,
-    title: String,
+    /// The decision's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its date, `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
+    pub date: Option<String>,
 }
 
 /// An inventory list and what it says.
@@ -58,7 +61,9 @@ struct DossierExtra {
     dossiers: Vec<Dossier>,
 }
 
-fn folder_of(source: &str) -> &str {
+/// The folder a document sits in (`` for the archive's root); an attachment sits where
+/// its email does.
+pub fn folder_of(source: &str) -> &str {
     let path = source.split('#').next().unwrap_or(source);
     path.rsplit_once('/')
         .map(|(folder, _)| folder)
@@ -91,16 +96,8 @@ pub fn dossiers(extraction: &Extraction, file_names: &[String]) -> Vec<Dossier> 
                 withheld: listed.iter().filter(|d| d.kind == Kind::Withheld).count(),
             });
     }
-    for doc in extraction.records() {
-        if doc.doc_type == Some(DocType::Besluit) {
-            dossier_mut(&mut by_folder, folder_of(&doc.source))
-                .decisions
-                .push(DocumentLink {
-                    id: doc.id.clone(),
-                    title: doc.title.clone(),
-                    date: doc.date.map(|d| d.to_string()),
-                });
-        }
+    for (folder, decisions) in decisions_by_folder(extraction.records()) {
+        dossier_mut(&mut by_folder, &folder).decisions = decisions;
     }
     for doc in extraction.records() {
         if let Some(dossier) = by_folder.get_mut(folder_of(&doc.source)) {
@@ -108,6 +105,24 @@ pub fn dossiers(extraction: &Extraction, file_names: &[String]) -> Vec<Dossier> 
         }
     }
     by_folder.into_values().collect()
+}
+
+/// The decisions (documents typed `besluit`) of each folder: the documents of a folder
+/// were made public with them.
+pub fn decisions_by_folder<'a>(
+    documents: impl Iterator<Item = &'a Document>,
+) -> BTreeMap<String, Vec<DocumentLink>> {
+    let mut out: BTreeMap<String, Vec<DocumentLink>> = BTreeMap::new();
+    for doc in documents.filter(|d| d.doc_type == Some(DocType::Besluit)) {
+        out.entry(folder_of(&doc.source).to_string())
+            .or_default()
+            .push(DocumentLink {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                date: doc.date.map(|d| d.to_string()),
+            });
+    }
+    out
 }
 
 fn dossier_mut<'a>(by_folder: &'a mut BTreeMap<String, Dossier>, folder: &str) -> &'a mut Dossier {
@@ -172,6 +187,24 @@ mod tests {
         assert_eq!(list.judgements, vec![("Deels Openbaar".to_string(), 5)]);
         assert_eq!((list.rows, list.withheld), (5, 0));
         assert_eq!(found[0].documents, 5);
+    }
+
+    #[test]
+    fn the_documents_of_a_folder_were_released_with_its_decisions() {
+        let mut decision = Document::for_test("b", "woo1/besluit.pdf");
+        decision.doc_type = Some(DocType::Besluit);
+        decision.date = chrono::NaiveDate::from_ymd_opt(2020, 11, 2);
+        let letter = Document::for_test("l", "woo1/brief.pdf");
+        let elsewhere = Document::for_test("e", "woo2/brief.pdf");
+        let found = decisions_by_folder([&decision, &letter, &elsewhere].into_iter());
+        assert_eq!(found.len(), 1);
+        let woo1 = &found["woo1"];
+        assert_eq!(woo1.len(), 1);
+        assert_eq!(
+            (woo1[0].id.as_str(), woo1[0].date.as_deref()),
+            ("b", Some("2020-11-02"))
+        );
+        assert!(!found.contains_key(folder_of(&elsewhere.source)));
     }
 
     #[test]

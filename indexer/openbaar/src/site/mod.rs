@@ -128,6 +128,7 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
         .iter()
         .map(|b| (b.document.id.as_str(), b.document.title.as_str()))
         .collect();
+    let decisions = dossier::decisions_by_folder(extraction.records());
     for (rank, built) in newest_first(&extraction.documents).into_iter().enumerate() {
         let doc = &built.document;
         let bundle = dir.join(&doc.id);
@@ -149,7 +150,11 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
             path: target.display().to_string(),
             source,
         })?;
-        let page = page_file(doc, rank + 1, &original_name, &titles);
+        let released_with = decisions
+            .get(dossier::folder_of(&doc.source))
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let page = page_file(doc, rank + 1, &original_name, &titles, released_with);
         write(&bundle.join("index.md"), page.as_bytes())?;
         write_data(&bundle, data::document_files(&doc.id), &[doc])?;
     }

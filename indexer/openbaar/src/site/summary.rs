@@ -240,15 +240,7 @@ mod tests {
             .enumerate()
             .filter(|(_, c)| *c == MARKER)
             .map(|(i, _)| i);
-        let mut doc: Document = serde_json::from_str(
-            r#"{"id":"x","source":"x","file_name":"x","kind":"pdf","title":"x","date":null,
-            "date_source":null,"doc_type":null,"from":null,"to":[],"cc":[],"subject":null,
-            "redactions":[],"organisations":[],"people":[],"messages":[],"thread":null,
-            "events":[],"message_id":null,"references":[],"parent":null,"attachments":[],
-            "duplicates":[],"inventory":null,"page_count":1,"size_bytes":1,"pages":[],"text":""}"#,
-        )
-        .unwrap();
-        doc.id = id.into();
+        let mut doc = Document::for_test(id, "x");
         doc.kind = kind;
         doc.text = text.into();
         doc.redactions = starts
