@@ -103,7 +103,8 @@ impl Cache {
 
     /// The cached extraction of `bytes`, or `extract(bytes)`, stored for next time when
     /// it succeeds. Failures are not cached: a file that cannot be read is cheap to
-    /// fail again, and may be readable by a later version.
+    /// fail again, and may be readable by a later version. Nor is an extraction with
+    /// pages awaiting OCR (no engine): a build with the engine must read them.
     pub fn get_or_extract<E>(
         &self,
         bytes: &[u8],
@@ -114,8 +115,10 @@ impl Cache {
             return Ok(extracted);
         }
         let extracted = extract(bytes)?;
-        // A cache that cannot be written costs time next build, nothing else.
-        let _ = self.put(&key, &extracted);
+        if extracted.awaiting_ocr.is_empty() {
+            // A cache that cannot be written costs time next build, nothing else.
+            let _ = self.put(&key, &extracted);
+        }
         Ok(extracted)
     }
 }
@@ -165,10 +168,14 @@ mod tests {
     fn another_engine_or_version_is_stale() {
         let dir = tempfile::tempdir().unwrap();
         let calls = Cell::new(0);
-        through(&Cache::new(dir.path(), "none"), b"scan", &calls);
-        let with_engine = Cache::new(dir.path(), "tesseract 5.3.0 nld+eng");
+        through(
+            &Cache::new(dir.path(), "tesseract 5.3.0 nld+eng 200 dpi"),
+            b"scan",
+            &calls,
+        );
+        let with_engine = Cache::new(dir.path(), "tesseract 5.3.0 nld+eng 300 dpi");
         through(&with_engine, b"scan", &calls);
-        assert_eq!(calls.get(), 2, "made without OCR, read again with it");
+        assert_eq!(calls.get(), 2, "made at another resolution, read again");
         through(&with_engine, b"scan", &calls);
         assert_eq!(calls.get(), 2);
         // An entry of an older extractor.
@@ -209,6 +216,19 @@ mod tests {
         assert_eq!(through(&cache, b"x", &calls), extracted("x"));
         through(&cache, b"x", &calls);
         assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn pages_awaiting_ocr_are_not_cached() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path(), "tesseract 5.3.0 nld+eng 300 dpi");
+        let without_engine = Extracted {
+            awaiting_ocr: vec![1],
+            ..extracted("")
+        };
+        let got = cache.get_or_extract(b"scan", |_| Ok::<_, ()>(without_engine.clone()));
+        assert_eq!(got, Ok(without_engine));
+        assert_eq!(cache.get(&content_key(b"scan")), None);
     }
 
     #[test]

@@ -69,6 +69,7 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     });
     Ok(Extracted {
         notes,
+        awaiting_ocr: Vec::new(),
         pages: vec![RawPage {
             provenance: Provenance::EmailBody,
             confidence: None,

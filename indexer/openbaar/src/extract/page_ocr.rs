@@ -27,6 +27,8 @@ pub struct PageRead {
     pub page: RawPage,
     /// Why the page had no text and could not be read by OCR, if so.
     pub unread: Option<OcrError>,
+    /// The page needed OCR (no text layer, or a poor one) and no engine was there.
+    pub awaiting_ocr: bool,
 }
 
 /// The text of `page`, given its text layer and whether an image is on it.
@@ -47,9 +49,11 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
             Ok(read) => PageRead {
                 page: read.into_page(Provenance::Ocr),
                 unread: None,
+                awaiting_ocr: false,
             },
             Err(err) => PageRead {
                 page: kept(Provenance::Scanned),
+                awaiting_ocr: matches!(err, OcrError::Unavailable(_)),
                 unread: Some(err),
             },
         };
@@ -59,28 +63,35 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
         return PageRead {
             page: kept(Provenance::TextLayer),
             unread: None,
+            awaiting_ocr: false,
         };
     }
     match read(page) {
         Ok(read) if quality::score(&read.text) > layer_score => PageRead {
             page: read.into_page(Provenance::ReOcr),
             unread: None,
+            awaiting_ocr: false,
         },
         // The page keeps its text layer, with its score as the confidence.
-        Ok(_) | Err(_) => PageRead {
+        Ok(_) => PageRead {
             page: kept(Provenance::TextLayer),
             unread: None,
+            awaiting_ocr: false,
+        },
+        Err(err) => PageRead {
+            page: kept(Provenance::TextLayer),
+            unread: None,
+            awaiting_ocr: matches!(err, OcrError::Unavailable(_)),
         },
     }
 }
 
 /// What describes the OCR engine for the extraction cache: its version, languages and
-/// resolution, or why there is none. Results differ when any of these does.
+/// resolution; results differ when any of these does. It does not start the engine
+/// (loading its language data costs more than a whole cached rebuild): an extraction
+/// that found no engine is not cached at all (see [`PageRead::awaiting_ocr`]).
 pub fn engine() -> String {
-    match ocr::check(LANGUAGES) {
-        Ok(()) => format!("{} {LANGUAGES} {DPI} dpi", engine_version()),
-        Err(err) => format!("none: {err}"),
-    }
+    format!("{} {LANGUAGES} {DPI} dpi", engine_version())
 }
 
 #[cfg(feature = "ocr")]

@@ -30,6 +30,7 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     let mut anything_shown = false;
     // Pages that needed OCR and did not get it, by the reason.
     let mut unread: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut awaiting_ocr = Vec::new();
     for page in doc.pages().map_err(corrupt)? {
         let page = page.map_err(corrupt)?;
         let text_page = page
@@ -47,6 +48,9 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         anything_shown |= has_image || !text.trim().is_empty();
         let scanned = has_image && letters < SCANNED_PAGE_MAX_LETTERS;
         let read = page_ocr::page_text(&page, text, has_image, scanned);
+        if read.awaiting_ocr {
+            awaiting_ocr.push(pages.len() as u32 + 1);
+        }
         if let Some(err) = read.unread {
             unread
                 .entry(err.to_string())
@@ -80,6 +84,7 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             .and_then(|d| pdf_date(&d))
             .map(|d| (d, DateSource::PdfMetadata)),
         subject: None,
+        awaiting_ocr,
         notes: unread
             .into_iter()
             .map(|(reason, numbers)| unread_note(&numbers, &reason))

@@ -54,6 +54,11 @@ pub struct Extracted {
     pub references: Vec<String>,
     /// Files carried inside this one.
     pub attachments: Vec<Embedded>,
+    /// Pages (1-based) that needed OCR and did not get it because no OCR engine was
+    /// available. Such an extraction is not cached, so that a build with the engine
+    /// reads them; never stored.
+    #[serde(skip)]
+    pub awaiting_ocr: Vec<u32>,
     /// What the reader had to assume, for the user (`read as windows-1252`): the file
     /// was read, but not quite as it said it was.
     pub notes: Vec<String>,
