@@ -47,6 +47,25 @@ pub struct Settings {
     /// `None` (no cache) for settings that did not come from a site's `config.toml`.
     #[serde(skip)]
     pub cache_dir: Option<PathBuf>,
+    /// The archive's time zone (an IANA name): every message time is given in it.
+    pub time_zone: chrono_tz::Tz,
+    /// The zone of printed `Sent:` lines of Outlook's print block (`Sent: Fri 9/18/2020
+    /// 1:01:29 PM`) that name none: `detect` (UTC when the pages show it, see
+    /// the facts step's `sent_zone`), `local`, or `utc`.
+    pub printed_sent_zone: PrintedSentZone,
+}
+
+/// How the zone of an unnamed printed sent time is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrintedSentZone {
+    /// From the evidence on the pages.
+    #[default]
+    Detect,
+    /// Always the archive's zone: times stay as printed.
+    Local,
+    /// Always UTC: the print blocks were exported in UTC.
+    Utc,
 }
 
 impl Default for Settings {
@@ -64,6 +83,8 @@ impl Default for Settings {
             organisations: BTreeMap::new(),
             cache: PathBuf::from(".openbaar-cache"),
             cache_dir: None,
+            time_zone: chrono_tz::Europe::Amsterdam,
+            printed_sent_zone: PrintedSentZone::Detect,
         }
     }
 }

@@ -3,6 +3,7 @@
 //!
 //! - [`redact`]: refusal grounds printed in redaction boxes, taken out of the text;
 //! - [`messages`]: the messages of an email thread, real or printed;
+//! - [`sent_zone`]: every message time in the archive's zone, the printed one kept;
 //! - [`dates`]: dates as Dutch and English text writes them (used by the others);
 //! - [`document_date`], [`title`], [`doc_type`], [`people`]: what the document is;
 //! - [`organisations`]: the public bodies and configured organisations a text names;
@@ -16,4 +17,5 @@ pub mod messages;
 pub mod organisations;
 pub mod people;
 pub mod redact;
+pub mod sent_zone;
 pub mod title;

@@ -11,19 +11,58 @@ use crate::model::{Extracted, Page};
 const MAX_TITLE_CHARS: usize = 160;
 
 static SUBJECT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?im)^\s*(onderwerp|betreft|subject)\s*:\s*(\S.{3,})$").expect("valid regex")
+    Regex::new(r"(?im)^\s*(onderwerp|betreft|subject|titel)\s*:\s*(\S.{3,})$").expect("valid regex")
 });
 
-/// Chooses a title: the email subject, a subject line in the text (`Onderwerp:`),
+/// A subject label alone on its paragraph (`Betreft`), its value in the next.
+static SUBJECT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(onderwerp|betreft|subject|titel)\s*:?\s*$").expect("valid regex")
+});
+
+/// A header label OCR glued onto the end of a subject (`… 0.2 Received: Thur 9/3/2020`).
+static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(received|sent|verzonden|to|aan|cc|from|van)\s*:.*$").expect("valid regex")
+});
+
+/// The subject in the first paragraphs: a subject line, or a subject label alone with
+/// its value in the next paragraph (and the one after, when the value wraps: it ends
+/// without a stop and the next starts in lower case).
+fn subject_in(pages: &[Page]) -> Option<String> {
+    let paragraphs: Vec<&String> = pages
+        .iter()
+        .take(2)
+        .flat_map(|p| p.paragraphs.iter())
+        .collect();
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if let Some(caps) = SUBJECT_LINE.captures(paragraph) {
+            return Some(GLUED_LABEL.replace(caps[2].trim(), "").to_string());
+        }
+        if SUBJECT_LABEL.is_match(paragraph) {
+            let Some(value) = paragraphs
+                .get(i + 1)
+                .filter(|v| v.split_whitespace().count() >= 2 && !SUBJECT_LABEL.is_match(v))
+            else {
+                continue;
+            };
+            let mut value = value.trim().to_string();
+            if let Some(next) = paragraphs.get(i + 2) {
+                let wraps = !value.ends_with(['.', '?', '!', ':'])
+                    && next.chars().next().is_some_and(char::is_lowercase);
+                if wraps {
+                    value = format!("{value} {}", next.trim());
+                }
+            }
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Chooses a title: the email subject, a subject line in the text (`Onderwerp:`,
+/// `Betreft`, `Titel:`),
 /// the PDF's own title, or else the file name made readable.
 pub fn title(extracted: &Extracted, pages: &[Page], file_name: &str) -> String {
-    let from_text = || {
-        pages
-            .iter()
-            .take(2)
-            .flat_map(|p| p.paragraphs.iter())
-            .find_map(|p| SUBJECT_LINE.captures(p).map(|c| c[2].trim().to_string()))
-    };
+    let from_text = || subject_in(pages);
     let chosen = extracted
         .subject
         .clone()
@@ -32,6 +71,11 @@ pub fn title(extracted: &Extracted, pages: &[Page], file_name: &str) -> String {
         .or_else(|| extracted.title.clone())
         .unwrap_or_else(|| title_from_file_name(file_name));
     shorten(&chosen)
+}
+
+/// A printed email's title: its newest message's subject, shortened like any title.
+pub fn title_of_subject(subject: &str) -> String {
+    shorten(subject)
 }
 
 /// `VWS-WOO-183586-RE_nieuw_thuisblijf.pdf` → `RE nieuw thuisblijf`.
@@ -77,6 +121,23 @@ mod tests {
             confidence: None,
             paragraphs: text.split("\n\n").map(str::to_string).collect(),
         }]
+    }
+
+    #[test]
+    fn a_subject_label_alone_takes_the_next_paragraph_and_its_wrap() {
+        let e = Extracted::default();
+        let text = pages("AGENDA\n\nBetreft\n\nOverleg over de strategie voor mensen met een\n\nbeperking of ziekte\n\nVergaderplaats");
+        assert_eq!(
+            title(&e, &text, "171080.pdf"),
+            "Overleg over de strategie voor mensen met een beperking of ziekte"
+        );
+        let text = pages("Aan: ACC-19\n\nTitel: Inventarisatie van maatregelen\n\nInleiding");
+        assert_eq!(
+            title(&e, &text, "172684.pdf"),
+            "Inventarisatie van maatregelen"
+        );
+        let text = pages("Subject: RE: concept bericht Received: Thur 9/3/2020 8:53:51 AM");
+        assert_eq!(title(&e, &text, "1.pdf"), "RE: concept bericht");
     }
 
     #[test]

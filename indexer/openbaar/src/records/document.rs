@@ -9,8 +9,8 @@ use crate::facts::doc_type::doc_type;
 use crate::facts::document_date::document_date;
 use crate::facts::events::{opening_decision, paragraph_events, Anchor};
 use crate::facts::people::{name_of, signatories};
-use crate::facts::title::title;
-use crate::facts::{messages, organisations, redact};
+use crate::facts::title::{title, title_of_subject};
+use crate::facts::{messages, organisations, redact, sent_zone};
 use crate::model::{
     placed_paragraphs, DateSource, DocType, Document, Event, Extracted, Kind, Message, Page,
     Person, RedactionField, Role, PARAGRAPH_SEPARATOR,
@@ -80,6 +80,11 @@ pub(super) fn build_record(
     redact::locate(&mut redactions, &text);
 
     let mut messages = messages::split_messages(&pages);
+    sent_zone::settle_zones(
+        &mut messages,
+        settings.time_zone,
+        settings.printed_sent_zone,
+    );
     if kind == Kind::Email {
         // The email itself is the first message; quoted ones follow in its body.
         let body_end = messages
@@ -104,6 +109,11 @@ pub(super) fn build_record(
             },
         );
     }
+    // A printed thread is called after its newest message.
+    let title = match messages.first().and_then(|m| m.subject.as_deref()) {
+        Some(subject) if kind != Kind::Email => title_of_subject(subject),
+        _ => title,
+    };
     let (mut from, mut to, mut cc, mut subject) =
         (from, extracted.to, extracted.cc, extracted.subject);
     if let Some(newest) = messages.first().filter(|_| kind != Kind::Email) {
