@@ -2,7 +2,13 @@
 //! line, exactly as `openbaar extract --json` prints them) and CSV (one row a document:
 //! its facts without the text, which a spreadsheet cell cannot hold), for the whole
 //! archive (`/documenten/documenten.jsonl`, `.csv`) and per document
-//! (`/documenten/<id>/gegevens-<id>.jsonl`, `.csv`).
+//! (`/documenten/<id>/gegevens-<id>.jsonl`, `.csv`). Beside them, the list of the
+//! originals (`/documenten/originelen.json`), which the search page reads to put the
+//! originals of a search in a ZIP.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
 
 use crate::model::Document;
 
@@ -13,6 +19,28 @@ pub const ARCHIVE_FILES: (&str, &str) = ("documenten.jsonl", "documenten.csv");
 /// beside them can take the name.
 pub fn document_files(id: &str) -> (String, String) {
     (format!("gegevens-{id}.jsonl"), format!("gegevens-{id}.csv"))
+}
+
+/// The list of originals, in the documents section.
+pub const ORIGINALS_FILE: &str = "originelen.json";
+
+/// Where a document's original is on the site, for the list of originals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OriginalFile {
+    /// The address of the copy beside the page, relative to the documents section
+    /// (`<id>/<safe file name>`).
+    pub url: String,
+    /// The file's name in the archive, accents and all: the name it gets in a ZIP.
+    pub name: String,
+    /// The size of the copy in bytes, so that a ZIP can be capped before fetching.
+    pub bytes: u64,
+}
+
+/// The list of originals as one JSON object, document id → [`OriginalFile`]. Withheld
+/// documents have no original and are not in it. A row is about 150 bytes: the file is
+/// fetched only when someone asks for a ZIP.
+pub fn originals(files: &BTreeMap<String, OriginalFile>) -> Vec<u8> {
+    serde_json::to_vec(files).expect("the list of originals serialises")
 }
 
 /// The records as JSON Lines.
@@ -138,5 +166,23 @@ mod tests {
         assert_eq!(&row[1], "'=cmd|' /C calc'!A0");
         assert_eq!(&row[2], "2025-03-26");
         assert_eq!(&row[7], "a@b.nl; c@d.nl");
+    }
+
+    #[test]
+    fn the_list_of_originals_maps_ids_to_address_name_and_size() {
+        let mut files = BTreeMap::new();
+        files.insert(
+            "abc".to_string(),
+            OriginalFile {
+                url: "abc/een.pdf".to_string(),
+                name: "één.pdf".to_string(),
+                bytes: 10,
+            },
+        );
+        let back: serde_json::Value = serde_json::from_slice(&originals(&files)).unwrap();
+        assert_eq!(
+            back,
+            serde_json::json!({"abc": {"url": "abc/een.pdf", "name": "één.pdf", "bytes": 10}})
+        );
     }
 }

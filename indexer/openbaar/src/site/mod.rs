@@ -129,6 +129,7 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
         .map(|b| (b.document.id.as_str(), b.document.title.as_str()))
         .collect();
     let decisions = dossier::decisions_by_folder(extraction.records());
+    let mut originals = BTreeMap::new();
     for (rank, built) in newest_first(&extraction.documents).into_iter().enumerate() {
         let doc = &built.document;
         let bundle = dir.join(&doc.id);
@@ -141,15 +142,25 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
             _ => asset_name(&doc.file_name),
         };
         let target = bundle.join(&original_name);
-        match &built.original {
-            Original::File(path) => fs::copy(path, &target).map(|_| ()),
-            Original::Bytes(bytes) => fs::write(&target, bytes),
-            Original::Withheld => Ok(()),
+        let copied = match &built.original {
+            Original::File(path) => fs::copy(path, &target).map(Some),
+            Original::Bytes(bytes) => fs::write(&target, bytes).map(|_| Some(bytes.len() as u64)),
+            Original::Withheld => Ok(None),
         }
         .map_err(|source| SiteError::Write {
             path: target.display().to_string(),
             source,
         })?;
+        if let Some(bytes) = copied {
+            originals.insert(
+                doc.id.clone(),
+                data::OriginalFile {
+                    url: format!("{}/{original_name}", doc.id),
+                    name: doc.file_name.clone(),
+                    bytes,
+                },
+            );
+        }
         let released_with = decisions
             .get(dossier::folder_of(&doc.source))
             .map(Vec::as_slice)
@@ -162,6 +173,10 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
         .into_iter()
         .map(|b| &b.document)
         .collect();
+    write(
+        &dir.join(data::ORIGINALS_FILE),
+        &data::originals(&originals),
+    )?;
     let (jsonl, csv) = data::ARCHIVE_FILES;
     write_data(dir, (jsonl.to_string(), csv.to_string()), &all)
 }
