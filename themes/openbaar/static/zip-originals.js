@@ -1,9 +1,13 @@
-// "Originelen als ZIP": fetches the originals listed on the page (elements with
-// data-original, inside the element a button's data-zip-from names) and saves them as
-// one ZIP file, made here in the browser. The ZIP is store-only (no compression: PDFs
-// are compressed already), so the writer is a few dozen lines instead of a library, and
-// it needs nothing the site's Content-Security-Policy forbids (fetches from the site, a
-// blob: download link). Without JavaScript the button stays hidden.
+// "Originelen als ZIP": the one ZIP writer of the site, and the facet pages' button.
+// The ZIP is made here in the browser and is store-only (no compression: PDFs are
+// compressed already), so the writer is a few dozen lines instead of a library, and it
+// needs nothing the site's Content-Security-Policy forbids (fetches from the site, a blob:
+// download link). The writer is window.OpenbaarZip: the search page's ZIP of a whole
+// search (zoeken/search-zip.js) uses it too.
+//
+// Facet pages: the button fetches the originals listed on the page (elements with
+// data-original, inside the element its data-zip-from names). Without JavaScript the
+// button stays hidden.
 (function () {
   "use strict";
   var CRC_TABLE = (function () {
@@ -63,8 +67,11 @@
     end.setUint32(16, offset, true);
     return new Blob(parts.concat(central, [end.buffer]), { type: "application/zip" });
   }
-  // Two originals may share a name: the second becomes "name (2).pdf".
-  function uniqueName(name, taken) {
+  // A file's name as a ZIP entry: never a folder path (an attachment's name comes from its
+  // email and could say "../x"), never hidden, never empty. Two originals may share a
+  // name: the second becomes "name (2).pdf".
+  function entryName(raw, taken) {
+    var name = String(raw || "").replace(/[\u0000-\u001f\u007f/\\:]/g, "_").replace(/^[.\s]+/, "") || "document";
     var candidate = name;
     var dot = name.lastIndexOf(".");
     for (var i = 2; taken[candidate]; i++) {
@@ -73,6 +80,18 @@
     taken[candidate] = true;
     return candidate;
   }
+  // Saves a Blob under a file name, by a download link the page clicks.
+  function save(blob, fileName) {
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
+  }
+  window.OpenbaarZip = { zip: zip, entryName: entryName, save: save };
+
   document.querySelectorAll("button[data-zip-from]").forEach(function (button) {
     var scope = document.querySelector(button.getAttribute("data-zip-from"));
     var status = document.querySelector(button.getAttribute("data-zip-status"));
@@ -81,24 +100,21 @@
     button.addEventListener("click", function () {
       var links = Array.prototype.slice.call(scope.querySelectorAll("[data-original]"));
       var taken = {};
+      // Names in the order of the list, whatever order the fetches finish in.
+      var names = links.map(function (el) { return entryName(el.getAttribute("data-file-name"), taken); });
       button.disabled = true;
       if (status) status.textContent = "Bezig: " + links.length + " originelen ophalen…";
-      Promise.all(links.map(function (el) {
+      Promise.all(links.map(function (el, i) {
         return fetch(el.getAttribute("data-original")).then(function (r) {
           if (!r.ok) throw new Error(r.status + " " + el.getAttribute("data-original"));
           return r.arrayBuffer();
         }).then(function (buffer) {
-          return { name: uniqueName(el.getAttribute("data-file-name") || "document", taken), bytes: new Uint8Array(buffer) };
+          return { name: names[i], bytes: new Uint8Array(buffer) };
         });
       })).then(function (files) {
-        var a = document.createElement("a");
-        a.href = URL.createObjectURL(zip(files));
-        a.download = button.getAttribute("data-zip-name") || "originelen.zip";
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(function () { URL.revokeObjectURL(a.href); }, 60000);
-        if (status) status.textContent = files.length + " originelen in " + a.download + ".";
+        var fileName = button.getAttribute("data-zip-name") || "originelen.zip";
+        save(zip(files), fileName);
+        if (status) status.textContent = files.length + " originelen in " + fileName + ".";
       }).catch(function (error) {
         if (status) status.textContent = "Niet gelukt: " + error.message;
       }).then(function () { button.disabled = false; });

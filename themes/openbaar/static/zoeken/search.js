@@ -22,9 +22,11 @@
   const FACETS = [["type", "Type"], ["org", "Organisatie"], ["grond", "Grond"], ["jaar", "Jaar"]];
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-  // Asking the worker. Every question has an id; an answer to an older question than the
-  // newest is dropped, however late it comes.
+  // Asking the worker. Every question has an id; an answer to an older search than the
+  // newest is dropped, however late it comes. (The ZIP of a search asks too, in between:
+  // `sent` counts all questions, `asked` is the newest search shown.)
   const worker = new Worker(root.dataset.worker);
+  let sent = 0;
   let asked = 0;
   const pending = new Map();
   worker.onmessage = (event) => {
@@ -33,8 +35,8 @@
     if (done) done(event.data);
   };
   function ask(query, offset, perPage) {
-    asked += 1;
-    const id = asked;
+    sent += 1;
+    const id = sent;
     return new Promise((resolve) => {
       pending.set(id, (answer) => resolve({ id, answer }));
       worker.postMessage({ id, wasmUrl: root.dataset.wasm, bundleUrl: root.dataset.bundle, query, offset, limit: perPage });
@@ -229,6 +231,13 @@
     return text + ".";
   }
 
+  // Tells the page what is shown now (the ZIP of a search listens): the query, how many
+  // documents it found, and a way to ask for its hits a batch at a time.
+  function results(query, total) {
+    const hits = (offset, limit) => ask(query, offset, limit).then(({ answer }) => answer);
+    root.dispatchEvent(new CustomEvent("openbaar:results", { detail: { query, total, hits } }));
+  }
+
   async function run() {
     const s = state();
     input.value = s.q;
@@ -239,14 +248,16 @@
     toInput.value = s.to;
     const query = queryOf(s);
     if (!s.q && !s.filters.length && !s.from && !s.to) {
-      asked += 1; // an answer still under way is no longer wanted
+      asked = 0; // an answer still under way is no longer wanted
       root.removeAttribute("aria-busy");
+      results(query, 0);
       [chips, list, facets, pager].forEach((n) => n.replaceChildren());
       status.textContent = "Typ een zoekvraag.";
       return;
     }
     root.setAttribute("aria-busy", "true");
     status.textContent = "Zoeken…";
+    asked = sent + 1;
     const { id, answer } = await ask(query, (s.page - 1) * s.per, s.per);
     // A newer question was asked meanwhile: its answer is the one to show.
     if (id !== asked) return;
@@ -254,6 +265,7 @@
     if (answer.error) {
       [list, facets, pager].forEach((n) => n.replaceChildren());
       status.textContent = "Zoeken lukt nu niet: " + answer.error;
+      results(query, 0);
       return;
     }
     const r = answer.results;
@@ -267,6 +279,7 @@
     facets.replaceChildren(...facetBlocks(r, s));
     pager.replaceChildren(...pageLinks(r.total, s));
     status.textContent = summary(r, s);
+    results(query, r.total);
     const target = focusAfter.map((sel) => root.querySelector(sel)).find(Boolean);
     focusAfter = [];
     if (target) target.focus();
