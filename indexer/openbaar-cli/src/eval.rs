@@ -1,4 +1,5 @@
-//! `openbaar eval-redactions`: precision and recall of the redaction detector.
+//! `openbaar eval-redactions`, `eval-events` and `eval-boxes`: the fact finders measured
+//! on labelled sets.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -167,4 +168,115 @@ fn print_email_score(name: &str, score: &openbaar::eval::emails::EmailScore) {
         score.newest_date_right,
         score.newest_date_of
     );
+}
+
+/// Evaluates redaction boxes on page images and prints the figures per split.
+pub fn boxes(
+    labels: &Path,
+    realworld: &Path,
+    (only, split): (Option<&str>, Option<&str>),
+    verbose: bool,
+    heldout_details: bool,
+) -> ExitCode {
+    use openbaar::eval::boxes as eb;
+    let mut files = match eb::load_labels(labels) {
+        Ok(files) => files,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(only) = only {
+        files.retain(|f| f.file.contains(only));
+    }
+    if let Some(split) = split {
+        files.retain(|f| f.split == split);
+    }
+    if !realworld.is_dir() {
+        eprintln!(
+            "error: {} is missing: the labelled PDFs are in ../shared/realworld",
+            realworld.display()
+        );
+        return ExitCode::from(2);
+    }
+    let mut results = Vec::new();
+    for result in eb::evaluate(&files, realworld) {
+        match result {
+            Ok(r) => results.push(r),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    out!(
+        "boxes matched one to one per page by IoU >= {} (highest first)",
+        eb::MIN_IOU
+    );
+    for (split, s) in eb::by_split(&results) {
+        out!(
+            "{split:<8} {} PDFs, {} pages: boxes {}",
+            s.files,
+            s.pages,
+            figures(&s.boxes)
+        );
+        out!(
+            "{:<8} grounds read right {}/{} = {:.3} of matched legible boxes ({:.3} of all {} legible labelled){}",
+            "",
+            s.grounds_right,
+            s.grounds_legible,
+            ratio(s.grounds_right, s.grounds_legible),
+            ratio(s.grounds_right, s.legible_labelled),
+            s.legible_labelled,
+            if s.unread_pages > 0 {
+                format!("; {} pages not read (no OCR)", s.unread_pages)
+            } else {
+                String::new()
+            }
+        );
+    }
+    if verbose {
+        for r in &results {
+            if r.split == "heldout" && !heldout_details {
+                continue;
+            }
+            for note in &r.notes {
+                out!("  {} {note}", r.file);
+            }
+        }
+    }
+    match eb::compare_inventories(&results, realworld) {
+        Ok(lists) if !lists.is_empty() => {
+            let agree = lists.iter().filter(|c| c.agrees()).count();
+            out!(
+                "grounds per document equal to the inventory list: {agree} of {}",
+                lists.len()
+            );
+            for c in lists.iter().filter(|c| !c.agrees()) {
+                out!(
+                    "  {}: listed [{}]{} found [{}] ({} boxes without a readable ground)",
+                    c.file,
+                    c.listed.join(" "),
+                    if c.listed_notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", c.listed_notes.join("; "))
+                    },
+                    c.found.join(" "),
+                    c.unread_boxes
+                );
+            }
+        }
+        Ok(_) => {}
+        Err(err) => eprintln!("warning: inventory lists: {err}"),
+    }
+    ExitCode::SUCCESS
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
 }

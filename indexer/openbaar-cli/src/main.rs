@@ -48,6 +48,30 @@ enum Command {
         #[arg(long)]
         verbose: bool,
     },
+    /// Measure redaction boxes found on page images, and their grounds, against the boxes
+    /// labelled by hand (tune and held-out split apart), and grounds per document against
+    /// the inventory lists.
+    EvalBoxes {
+        /// The label files (one JSON per PDF).
+        #[arg(long, default_value = "indexer/openbaar/tests/data/boxes")]
+        labels: PathBuf,
+        /// The folder the labelled PDFs are in.
+        #[arg(long, default_value = "../shared/realworld")]
+        realworld: PathBuf,
+        /// Only label files whose PDF path contains this.
+        #[arg(long)]
+        only: Option<String>,
+        /// Only this split (`tune` or `heldout`); both by default.
+        #[arg(long)]
+        split: Option<String>,
+        /// List every wrong reading, miss and extra box (tune split only, unless
+        /// --heldout-details: the held-out split is not for tuning).
+        #[arg(long)]
+        verbose: bool,
+        /// With --verbose, list the held-out split's details too.
+        #[arg(long)]
+        heldout_details: bool,
+    },
     /// Measure event dating on labelled sentences (expected<TAB>anchor<TAB>origin<TAB>sentence).
     EvalEvents {
         /// Case file (default: the labelled set in the repository).
@@ -141,6 +165,20 @@ fn main() -> ExitCode {
         Command::EvalOrganisations { verbose } => eval_labelled::organisations(verbose),
         Command::EvalPeople { verbose } => eval_labelled::people(verbose),
         Command::EvalEmails { root, verbose } => eval::emails(&root, verbose),
+        Command::EvalBoxes {
+            labels,
+            realworld,
+            only,
+            split,
+            verbose,
+            heldout_details,
+        } => eval::boxes(
+            &labels,
+            &realworld,
+            (only.as_deref(), split.as_deref()),
+            verbose,
+            heldout_details,
+        ),
         Command::Search {
             query,
             bundle,

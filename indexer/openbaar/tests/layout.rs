@@ -21,9 +21,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         &["model", "config", "input", "extract", "normalise", "facts"],
     ),
     ("site", &["model", "config"]),
-    // Measuring runs the fact finders on labelled cases, or the whole extraction on a
-    // labelled set of files; it is not a step.
-    ("eval", &["model", "config", "facts", "records"]),
+    // Measuring runs the fact finders on labelled cases, the whole extraction on a
+    // labelled set of files, or (for boxes on page images) the extractor; it is not a
+    // step.
+    ("eval", &["model", "config", "facts", "records", "extract"]),
 ];
 
 fn top_module(src: &Path, file: &Path) -> String {

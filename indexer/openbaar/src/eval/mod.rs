@@ -1,6 +1,7 @@
 //! Measuring the fact finders on labelled cases: precision and recall, computed in one
 //! place. Not a step of the pipeline: `openbaar eval-…` and the tests call it.
 //!
+//! - [`boxes`]: redaction boxes found on page images, and their grounds;
 //! - [`redactions`]: ground codes and OCR junk per labelled paragraph;
 //! - [`events`]: event dates per labelled sentence;
 //! - [`facts_set`]: the labelled document facts of the real releases;
@@ -8,6 +9,7 @@
 //! - [`emails`]: printed emails, their messages, address fields and titles on that set;
 //! - [`named`]: organisations and people of records on that set.
 
+pub mod boxes;
 pub mod emails;
 pub mod events;
 pub mod facts_set;

@@ -8,6 +8,8 @@
 //! [`page_ocr`] reads pages by OCR where the layer fails, and [`cache`] keeps what
 //! extraction gave per file.
 
+pub mod box_read;
+pub mod boxes;
 pub mod cache;
 pub mod email;
 pub mod inventory;

@@ -59,3 +59,66 @@ pub struct Redaction {
     /// The organisation of that domain, from `[extra.openbaar.domains]`.
     pub organisation: Option<String>,
 }
+
+/// A rectangle on a page in PDF points, from the page's top-left corner, y down:
+/// `[left, top, right, bottom]`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Rect(pub [f32; 4]);
+
+impl Rect {
+    /// Its width.
+    pub fn width(&self) -> f32 {
+        (self.0[2] - self.0[0]).max(0.0)
+    }
+
+    /// Its height.
+    pub fn height(&self) -> f32 {
+        (self.0[3] - self.0[1]).max(0.0)
+    }
+
+    /// Its area in square points.
+    pub fn area(&self) -> f32 {
+        self.width() * self.height()
+    }
+
+    /// The area it shares with `other`.
+    pub fn overlap(&self, other: &Rect) -> f32 {
+        let w = self.0[2].min(other.0[2]) - self.0[0].max(other.0[0]);
+        let h = self.0[3].min(other.0[3]) - self.0[1].max(other.0[1]);
+        w.max(0.0) * h.max(0.0)
+    }
+
+    /// Intersection over union: 1 for the same rectangle, 0 for disjoint ones.
+    pub fn iou(&self, other: &Rect) -> f32 {
+        let shared = self.overlap(other);
+        let union = self.area() + other.area() - shared;
+        if union <= 0.0 {
+            0.0
+        } else {
+            shared / union
+        }
+    }
+}
+
+/// A word OCR read inside a box on a page image.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxWord {
+    /// What was read.
+    pub text: String,
+    /// The engine's confidence, 0–1.
+    pub confidence: f32,
+    /// Where on the page.
+    pub rect: Rect,
+}
+
+/// A filled box found on a page image, and what OCR read in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageBox {
+    /// Where on the page.
+    pub rect: Rect,
+    /// Its colour.
+    pub colour: [u8; 3],
+    /// The words read inside it; `None` where OCR was not available.
+    pub words: Option<Vec<BoxWord>>,
+}

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub mod box_codes;
 mod junk;
 
 use junk::{junk_tokens, token_spans};

@@ -1,0 +1,418 @@
+//! Redaction boxes found on a page image by their shape: a filled rectangle of one shade
+//! (black, grey or a colour), from one word to the whole page.
+//!
+//! The page is split into connected regions of one colour (each pixel within
+//! [`SHADE_TOLERANCE`] of the region's first pixel). A region is a box when it is dark
+//! enough not to be paper, fills most of its bounding rectangle, has four straight
+//! edges, and everything inside it that is not its colour is *lighter* than it (the
+//! white letters of a printed ground). That last test tells a box from a shaded table
+//! cell or a highlighted line, whose text is darker than the shading; photos and logos
+//! are many shades and fail the fill and edge tests.
+
+use mupdf::Page;
+
+use super::box_read::read_box;
+use super::ocr::OcrError;
+use super::render::{render, PageImage};
+use crate::model::{PageBox, Rect};
+
+/// Resolution pages are rendered at to find boxes: boxes two points apart stay apart
+/// (4 pixels), and an A4 page is 2 megapixels.
+pub const FIND_DPI: f32 = 150.0;
+/// Words in one box further apart than this many times their height are the codes of
+/// boxes that touch (an unbroken grey strip), and the box is split between them.
+const SPLIT_GAP: f32 = 1.5;
+
+/// Two pixels are one shade when no channel differs by more than this (JPEG noise in
+/// the page images of real releases reaches about 30).
+const SHADE_TOLERANCE: i32 = 48;
+/// Paper and light shading (table cells, highlights) are lighter than this.
+const MAX_FILL_LUMA: u32 = 200;
+/// Share of the bounding rectangle a box's own colour must cover (white codes and
+/// JPEG noise take the rest).
+const MIN_FILL: f32 = 0.55;
+/// Share of each edge line (one pixel inside) that must be the box's colour.
+const MIN_EDGE: f32 = 0.85;
+/// A column or row where less than this share is the region's colour separates two
+/// boxes.
+const CUT_COVERAGE: f32 = 0.1;
+/// Two boxes on lines above each other: the end of the region moves this far (points).
+const EDGE_JUMP_PT: f32 = 2.0;
+/// Smallest box, in points: a box hides at least a character of a line.
+const MIN_HEIGHT_PT: f32 = 3.5;
+/// Narrowest box in points.
+const MIN_WIDTH_PT: f32 = 1.0;
+/// Black slivers narrower than this (points) are letters (`l`, `I`) or rules, not boxes.
+const MIN_BLACK_WIDTH_PT: f32 = 3.0;
+
+/// A filled box on a page image.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FoundBox {
+    /// Left, top, right, bottom in pixels of the image (right and bottom exclusive).
+    pub px: [u32; 4],
+    /// Its colour (mean of its pixels).
+    pub colour: [u8; 3],
+}
+
+impl FoundBox {
+    /// The rectangle in PDF points, top-left origin.
+    pub fn points(&self, image: &PageImage) -> [f32; 4] {
+        let s = image.scale();
+        self.px.map(|v| v as f32 / s)
+    }
+}
+
+fn luma(p: [u8; 3]) -> u32 {
+    (p[0] as u32 * 299 + p[1] as u32 * 587 + p[2] as u32 * 114) / 1000
+}
+
+fn same_shade(a: [u8; 3], b: [u8; 3]) -> bool {
+    (0..3).all(|i| (a[i] as i32 - b[i] as i32).abs() <= SHADE_TOLERANCE)
+}
+
+/// Finds the redaction boxes of a page image, top to bottom, left to right.
+pub fn find_boxes(image: &PageImage) -> Vec<FoundBox> {
+    let (w, h) = (image.width as usize, image.height as usize);
+    if w == 0 || h == 0 {
+        return Vec::new();
+    }
+    let px = |i: usize| [image.rgb[i * 3], image.rgb[i * 3 + 1], image.rgb[i * 3 + 2]];
+    // 0 = not visited; otherwise region number + 1.
+    let mut region = vec![0u32; w * h];
+    let mut stack = Vec::new();
+    let mut members = Vec::new();
+    let mut found = Vec::new();
+    let mut next = 0u32;
+    for start in 0..w * h {
+        if region[start] != 0 || luma(px(start)) > MAX_FILL_LUMA {
+            continue;
+        }
+        next += 1;
+        let seed = px(start);
+        region[start] = next;
+        stack.push(start);
+        members.clear();
+        let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
+        let mut sum = [0u64; 3];
+        while let Some(i) = stack.pop() {
+            members.push(i);
+            let (x, y) = (i % w, i / w);
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+            let c = px(i);
+            for (k, s) in sum.iter_mut().enumerate() {
+                *s += c[k] as u64;
+            }
+            let mut visit = |j: usize| {
+                if region[j] == 0 && same_shade(px(j), seed) {
+                    region[j] = next;
+                    stack.push(j);
+                }
+            };
+            if x > 0 {
+                visit(i - 1);
+            }
+            if x + 1 < w {
+                visit(i + 1);
+            }
+            if y > 0 {
+                visit(i - w);
+            }
+            if y + 1 < h {
+                visit(i + w);
+            }
+        }
+        let n = members.len() as u64;
+        let colour = sum.map(|s| (s / n) as u8);
+        let mut pieces = Vec::new();
+        let region_of = |x: usize, y: usize| region[y * w + x] == next;
+        cut(
+            &region_of,
+            [x0, y0, x1 + 1, y1 + 1],
+            image.scale(),
+            &mut pieces,
+        );
+        for px in pieces {
+            let candidate = FoundBox {
+                px: px.map(|v| v as u32),
+                colour,
+            };
+            if is_box(image, &region_of, &candidate) {
+                found.push(candidate);
+            }
+        }
+    }
+    found.sort_by_key(|b| (b.px[1], b.px[0]));
+    found
+}
+
+/// The boxes of a page with what OCR read in each. The second value says why OCR did
+/// not read them, when it could not (the boxes are found all the same).
+pub fn look(page: &Page) -> Result<(Vec<PageBox>, Option<OcrError>), mupdf::Error> {
+    let image = render(page, FIND_DPI)?;
+    let mut out = Vec::new();
+    let mut unread = None;
+    for found in find_boxes(&image) {
+        let rect = Rect(found.points(&image));
+        let luma = luma(found.colour) as u8;
+        let words = if unread.is_none() {
+            match read_box(page, rect.0, luma) {
+                Ok(words) => Some(words),
+                Err(err @ OcrError::Unavailable(_)) => {
+                    unread = Some(err);
+                    None
+                }
+                Err(OcrError::Failed(_)) => Some(Vec::new()),
+            }
+        } else {
+            None
+        };
+        out.extend(split_strip(PageBox {
+            rect,
+            colour: found.colour,
+            words,
+        }));
+    }
+    Ok((out, unread))
+}
+
+/// Splits a box whose words stand far apart into one box per group of words, cut
+/// halfway between the groups.
+fn split_strip(b: PageBox) -> Vec<PageBox> {
+    let Some(words) = b.words.as_ref().filter(|w| w.len() > 1) else {
+        return vec![b];
+    };
+    let mut words = words.clone();
+    words.sort_by(|a, c| a.rect.0[0].total_cmp(&c.rect.0[0]));
+    let one_line = words.windows(2).all(|p| {
+        let (a, c) = (p[0].rect.0, p[1].rect.0);
+        a[1].max(c[1]) < a[3].min(c[3])
+    });
+    if !one_line {
+        return vec![b];
+    }
+    let mut groups: Vec<Vec<crate::model::BoxWord>> = vec![vec![words[0].clone()]];
+    for pair in words.windows(2) {
+        let (a, c) = (pair[0].rect, pair[1].rect);
+        let height = a.height().max(c.height());
+        if c.0[0] - a.0[2] > SPLIT_GAP * height {
+            groups.push(Vec::new());
+        }
+        groups.last_mut().expect("a group").push(pair[1].clone());
+    }
+    if groups.len() == 1 {
+        return vec![b];
+    }
+    let [x0, y0, x1, y1] = b.rect.0;
+    let mut left = x0;
+    let mut out = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        let right = match groups.get(i + 1) {
+            Some(next) => {
+                let end = group.last().expect("a word").rect.0[2];
+                (end + next[0].rect.0[0]) / 2.0
+            }
+            None => x1,
+        };
+        out.push(PageBox {
+            rect: Rect([left, y0, right, y1]),
+            colour: b.colour,
+            words: Some(group.clone()),
+        });
+        left = right;
+    }
+    out
+}
+
+/// Cuts a region into the boxes it is made of, recursively (an XY cut): boxes on one
+/// line touch only through anti-aliasing and leave columns nearly free of the region;
+/// boxes on lines above each other share an edge, and are told apart where the left or
+/// right end of the region jumps from one row to the next.
+fn cut(
+    mine: &dyn Fn(usize, usize) -> bool,
+    rect: [usize; 4],
+    scale: f32,
+    out: &mut Vec<[usize; 4]>,
+) {
+    let [mut x0, mut y0, mut x1, mut y1] = rect;
+    // Shrink to the region's own extent.
+    let col = |x: usize, y0: usize, y1: usize| (y0..y1).filter(|&y| mine(x, y)).count();
+    let row = |y: usize, x0: usize, x1: usize| (x0..x1).filter(|&x| mine(x, y)).count();
+    while x0 < x1 && col(x0, y0, y1) == 0 {
+        x0 += 1;
+    }
+    while x1 > x0 && col(x1 - 1, y0, y1) == 0 {
+        x1 -= 1;
+    }
+    while y0 < y1 && row(y0, x0, x1) == 0 {
+        y0 += 1;
+    }
+    while y1 > y0 && row(y1 - 1, x0, x1) == 0 {
+        y1 -= 1;
+    }
+    let (w, h) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
+    if w < 2 || h < 2 {
+        return;
+    }
+    // A run of columns (rows) where the region is nearly absent splits it.
+    let sparse = |count: usize, of: usize| (count as f32) < CUT_COVERAGE * of as f32;
+    let gap = |counts: &[usize], of: usize| -> Option<(usize, usize)> {
+        let mut start = None;
+        for (i, &c) in counts.iter().enumerate() {
+            match (sparse(c, of), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) if s > 0 && i - s >= 2 => return Some((s, i)),
+                (false, Some(_)) => start = None,
+                _ => {}
+            }
+        }
+        None
+    };
+    let cols: Vec<usize> = (x0..x1).map(|x| col(x, y0, y1)).collect();
+    if let Some((a, b)) = gap(&cols, h) {
+        cut(mine, [x0, y0, x0 + a, y1], scale, out);
+        cut(mine, [x0 + b, y0, x1, y1], scale, out);
+        return;
+    }
+    let rows: Vec<usize> = (y0..y1).map(|y| row(y, x0, x1)).collect();
+    if let Some((a, b)) = gap(&rows, w) {
+        cut(mine, [x0, y0, x1, y0 + a], scale, out);
+        cut(mine, [x0, y0 + b, x1, y1], scale, out);
+        return;
+    }
+    // Where the left or right end of the region jumps between two well-covered rows.
+    let jump = (EDGE_JUMP_PT * scale).max(3.0) as usize;
+    let ends = |y: usize| {
+        let left = (x0..x1).find(|&x| mine(x, y));
+        let right = (x0..x1).rev().find(|&x| mine(x, y));
+        left.zip(right)
+    };
+    let covered = |i: usize| rows[i] as f32 > 0.3 * w as f32;
+    for i in 1..h {
+        if !(covered(i) && covered(i - 1)) {
+            continue;
+        }
+        if let (Some((l0, r0)), Some((l1, r1))) = (ends(y0 + i - 1), ends(y0 + i)) {
+            if l0.abs_diff(l1) > jump || r0.abs_diff(r1) > jump {
+                cut(mine, [x0, y0, x1, y0 + i], scale, out);
+                cut(mine, [x0, y0 + i, x1, y1], scale, out);
+                return;
+            }
+        }
+    }
+    out.push([x0, y0, x1, y1]);
+}
+
+/// The shape tests of a region (see the module docs).
+fn is_box(image: &PageImage, mine: &dyn Fn(usize, usize) -> bool, b: &FoundBox) -> bool {
+    let s = image.scale();
+    let [x0, y0, x1, y1] = b.px.map(|v| v as usize);
+    let (bw, bh) = (x1 - x0, y1 - y0);
+    let (wpt, hpt) = (bw as f32 / s, bh as f32 / s);
+    if hpt < MIN_HEIGHT_PT || wpt < MIN_WIDTH_PT || bw < 2 || bh < 3 {
+        return false;
+    }
+    if luma(b.colour) < 60 && wpt < MIN_BLACK_WIDTH_PT {
+        return false;
+    }
+    let count = (y0..y1)
+        .map(|y| (x0..x1).filter(|&x| mine(x, y)).count())
+        .sum::<usize>();
+    if (count as f32) < MIN_FILL * (bw * bh) as f32 {
+        return false;
+    }
+    // Edges one pixel inside (the outermost row may be anti-aliased).
+    let (ex0, ex1) = (x0 + usize::from(bw > 4), x1 - 1 - usize::from(bw > 4));
+    let (ey0, ey1) = (y0 + usize::from(bh > 4), y1 - 1 - usize::from(bh > 4));
+    let row = |y: usize| (x0..x1).filter(|&x| mine(x, y)).count() as f32 / bw as f32;
+    let col = |x: usize| (y0..y1).filter(|&y| mine(x, y)).count() as f32 / bh as f32;
+    if [row(ey0), row(ey1), col(ex0), col(ex1)]
+        .iter()
+        .any(|&f| f < MIN_EDGE)
+    {
+        return false;
+    }
+    // What is inside and not the box's colour must be lighter than the box.
+    let fill = luma(b.colour);
+    let (mut holes, mut hole_luma) = (0u64, 0u64);
+    for y in y0 + 2.min(bh / 3)..y1.saturating_sub(2.min(bh / 3)) {
+        for x in x0 + 2.min(bw / 3)..x1.saturating_sub(2.min(bw / 3)) {
+            if !mine(x, y) {
+                holes += 1;
+                hole_luma += luma(image.rgb_at(x as u32, y as u32)) as u64;
+            }
+        }
+    }
+    holes == 0 || (hole_luma / holes) as u32 > fill + 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::render::render;
+    use crate::extract::test_pdf::one_page;
+
+    fn boxes_of(content: &str) -> Vec<[f32; 4]> {
+        let pdf = one_page(400.0, 300.0, content);
+        let doc = mupdf::Document::from_bytes(&pdf, "application/pdf").unwrap();
+        let image = render(&doc.load_page(0).unwrap(), 150.0).unwrap();
+        find_boxes(&image)
+            .iter()
+            .map(|b| b.points(&image).map(|v| v.round()))
+            .collect()
+    }
+
+    #[test]
+    fn grey_black_and_coloured_boxes_are_found_with_their_rectangles() {
+        // PDF y is bottom-up: a box at top 20 of height 12 on a 300 pt page has y = 268.
+        let found = boxes_of(
+            "0.42 g 40 268 60 12 re f 1 g BT /F1 8 Tf 50 271 Td (5.1.2e) Tj ET \
+             0 g 120 268 30 12 re f \
+             0.8 0.1 0.1 rg 200 268 50 12 re f \
+             0.42 g 40 100 320 80 re f",
+        );
+        assert_eq!(
+            found,
+            [
+                [40.0, 20.0, 100.0, 32.0],
+                [120.0, 20.0, 150.0, 32.0],
+                [200.0, 20.0, 250.0, 32.0],
+                [40.0, 120.0, 360.0, 200.0],
+            ]
+        );
+    }
+
+    #[test]
+    fn boxes_two_points_apart_stay_two_boxes() {
+        let found = boxes_of("0.42 g 40 268 30 12 re f 72 268 30 12 re f");
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn boxes_on_lines_above_each_other_are_cut_apart() {
+        // Line 1: two boxes; line 2, sharing line 1's bottom edge: one longer box.
+        let found = boxes_of("0.42 g 40 268 30 10 re f 72 268 30 10 re f 40 258 80 10 re f");
+        assert_eq!(
+            found,
+            [
+                [40.0, 22.0, 70.0, 32.0],
+                [72.0, 22.0, 102.0, 32.0],
+                [40.0, 32.0, 120.0, 42.0],
+            ]
+        );
+    }
+
+    #[test]
+    fn text_rules_shaded_cells_and_outlines_are_not_boxes() {
+        let found = boxes_of(
+            // Black text, a thin table rule, a light shaded cell with text,
+            // a mid-grey cell with black text, an outlined (unfilled) rectangle, a dot.
+            "0 g BT /F1 24 Tf 20 250 Td (Iedereen lIl) Tj ET \
+             0 g 20 200 360 0.8 re f \
+             0.9 g 20 150 100 20 re f 0 g BT /F1 10 Tf 25 155 Td (Kosten) Tj ET \
+             0.6 g 150 150 100 20 re f 0 g BT /F1 12 Tf 155 155 Td (WWWWWWWWW) Tj ET \
+             0 G 2 w 20 60 100 40 re S \
+             0 g 300 60 2 2 re f",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+}
