@@ -199,8 +199,11 @@ pub fn boxes(
         );
         return ExitCode::from(2);
     }
+    let started = std::time::Instant::now();
+    let evaluated = eb::evaluate(&files, realworld);
+    let seconds = started.elapsed().as_secs_f64();
     let mut results = Vec::new();
-    for result in eb::evaluate(&files, realworld) {
+    for result in evaluated {
         match result {
             Ok(r) => results.push(r),
             Err(err) => {
@@ -209,6 +212,13 @@ pub fn boxes(
             }
         }
     }
+    let pages: usize = results.iter().map(|r| r.score.pages).sum();
+    let boxes: usize = results.iter().map(|r| r.boxes).sum();
+    out!(
+        "{pages} pages, {boxes} boxes rendered, found and read in {seconds:.1} s ({} threads): {:.2} pages/s",
+        std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "all cores'".into()),
+        pages as f64 / seconds
+    );
     out!(
         "boxes matched one to one per page by IoU >= {} (highest first)",
         eb::MIN_IOU
