@@ -282,7 +282,10 @@ fn build(
     summary::print(&extraction);
     if !no_zola {
         eprintln!("running zola build into {}", output.display());
-        if let Err(err) = openbaar::site::zola::build(&site.root, output) {
+        let text = |site: &std::path::Path| {
+            openbaar::site::document_text::splice_text(site, &extraction.documents).map(|_| ())
+        };
+        if let Err(err) = openbaar::site::zola::build(&site.root, output, text) {
             eprintln!("error: {err}");
             return ExitCode::from(2);
         }

@@ -33,6 +33,10 @@ pub struct Settings {
     /// of their own; the rest are named in the build report. Zola holds every page in
     /// memory, so a list of 100,000 rows must not become 100,000 pages.
     pub max_withheld_pages: usize,
+    /// Rows per page of the document list (`/documenten/`, then `/documenten/pagina/2/`
+    /// and on). The facet pages are paginated by Zola's own `paginate_by` of each
+    /// taxonomy in `config.toml`.
+    pub page_size: usize,
     /// Email domains and the organisations they belong to, so a redacted address at
     /// `jbn-vtg.nl` can be counted for JB Noord.
     pub domains: BTreeMap<String, String>,
@@ -79,6 +83,7 @@ impl Default for Settings {
             generated_dossier: PathBuf::from("content/dossier"),
             max_file_mb: 512,
             max_withheld_pages: 10_000,
+            page_size: 100,
             domains: BTreeMap::new(),
             organisations: BTreeMap::new(),
             cache: PathBuf::from(".openbaar-cache"),

@@ -1,5 +1,6 @@
 //! The page of one document: its front matter, from which `document.html` draws the
-//! text with its redaction bars, the thread, the facts and the download.
+//! facts and the download. The text comes after `zola build` ([`super::document_text`]);
+//! the front matter says only how many messages it holds.
 
 use std::collections::HashMap;
 
@@ -7,7 +8,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::dossier::DocumentLink;
-use super::segments::{header_out, pages_out, thread_out, MessageOut, PageOut, Segment};
+use super::segments::{header_out, segments_html, Segment};
 use super::summary::{summarise, RedactionSummary};
 use super::{front_matter, one_line};
 use crate::model::{Document, InventoryEntry, Person, RedactionField};
@@ -62,9 +63,12 @@ struct PageExtra<'a> {
     date_source: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc_type: Option<String>,
-    from: Vec<Vec<Segment>>,
-    to: Vec<Vec<Segment>>,
-    cc: Vec<Vec<Segment>>,
+    /// Header values as HTML (escaped text and redaction bars).
+    from: Vec<String>,
+    /// The first sender without its redacted parts, for a citation.
+    from_text: String,
+    to: Vec<String>,
+    cc: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     subject: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,7 +83,10 @@ struct PageExtra<'a> {
     inventory: Option<InventoryEntry>,
     people: Vec<Person>,
     events: Vec<EventOut>,
-    thread: Vec<MessageOut>,
+    /// Messages in the text (0 for anything but an email).
+    message_count: usize,
+    /// Whether the page has a text section (pages or messages).
+    has_text: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     thread_key: Option<String>,
     redactions: RedactionSummary,
@@ -88,7 +95,6 @@ struct PageExtra<'a> {
     /// The document's record as JSON Lines and as CSV, beside the page.
     data_files: (String, String),
     organisations: Vec<String>,
-    pages: Vec<PageOut>,
 }
 
 pub(super) fn page_file(
@@ -103,6 +109,8 @@ pub(super) fn page_file(
         title: one_line(titles.get(id.as_str()).copied().unwrap_or(id)),
     };
     let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
+    let html = |values: &[Vec<Segment>]| values.iter().map(|v| segments_html(v)).collect();
+    let from = header_out(RedactionField::From, doc.from.as_slice(), doc);
     let front = PageFrontMatter {
         title: one_line(&doc.title),
         date: doc.date.map(|d| d.to_string()),
@@ -137,9 +145,21 @@ pub(super) fn page_file(
             ocr_pages: doc.ocr_pages(),
             date_source: doc.date_source.map(|s| s.name()),
             doc_type: doc.doc_type.map(|t| t.label().to_string()),
-            from: header_out(RedactionField::From, doc.from.as_slice(), doc),
-            to: header_out(RedactionField::To, &doc.to, doc),
-            cc: header_out(RedactionField::Cc, &doc.cc, doc),
+            from_text: from
+                .first()
+                .map(|value| {
+                    value
+                        .iter()
+                        .filter_map(|s| match s {
+                            Segment::Text { text } => Some(text.as_str()),
+                            Segment::Redaction { .. } => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            from: html(&from),
+            to: html(&header_out(RedactionField::To, &doc.to, doc)),
+            cc: html(&header_out(RedactionField::Cc, &doc.cc, doc)),
             subject: doc.subject.as_deref().map(one_line),
             parent: doc.parent.as_ref().map(link),
             attachments: doc.attachments.iter().map(link).collect(),
@@ -174,11 +194,8 @@ pub(super) fn page_file(
                     resolved: e.resolved,
                 })
                 .collect(),
-            thread: if doc.messages.is_empty() {
-                Vec::new()
-            } else {
-                thread_out(doc)
-            },
+            message_count: doc.messages.len(),
+            has_text: !doc.messages.is_empty() || !doc.pages.is_empty(),
             thread_key: doc.thread.as_deref().map(one_line),
             redactions: summarise([doc]),
             data_files: super::data::document_files(&doc.id),
@@ -194,7 +211,6 @@ pub(super) fn page_file(
                 pages
             },
             organisations: lines(&doc.organisations),
-            pages: pages_out(&doc.pages, &doc.redactions),
         },
     };
     front_matter(&front)

@@ -6,8 +6,10 @@
 //! it on every build: a section `_index.md` with archive-wide counts, and per document a
 //! page bundle `<id>/index.md` with its original file beside it.
 //!
-//! Document text is data. It goes only into TOML front matter (never into the Markdown
-//! body, where Zola would render HTML and shortcodes), and templates print it escaped.
+//! Document text is data. Titles and facts go into TOML front matter (never into the
+//! Markdown body, where Zola would render HTML and shortcodes), and templates print them
+//! escaped. The text itself never reaches Zola: [`document_text`] renders it, escaped,
+//! into each page after `zola build`, so Zola's memory does not grow with it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -18,6 +20,7 @@ use serde::Serialize;
 
 pub mod data;
 mod document_page;
+pub mod document_text;
 pub mod dossier;
 pub mod report;
 pub mod search;
@@ -43,6 +46,15 @@ pub enum SiteError {
         "{0} exists and was not written by openbaar (no {GENERATED_STAMP} file); refusing to delete it"
     )]
     NotOurs(String),
+    /// Pages Zola built for documents lack the marker where their text goes.
+    #[error(
+        "{missing} document page(s) have no text marker: the theme's document.html must print {} page.extra.id --> where the text goes",
+        document_text::TEXT_MARKER
+    )]
+    TextMarkerMissing {
+        /// How many documents got no text.
+        missing: usize,
+    },
     /// Writing failed.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -59,11 +71,40 @@ struct SectionFrontMatter {
     sort_by: &'static str,
     template: &'static str,
     page_template: &'static str,
+    paginate_by: usize,
+    paginate_path: &'static str,
     extra: SectionExtra,
 }
 
+/// The folder name of the list's further pages: `/documenten/pagina/2/`; the same for
+/// the facet pages (`paginate_path` of the taxonomies in `config.toml`).
+pub const PAGINATE_PATH: &str = "pagina";
+
+/// A row of a document list, for the home page's newest documents: the home page reads
+/// these from the section's front matter instead of loading every page of the section.
+#[derive(Serialize)]
+struct Row {
+    id: String,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    /// As in a page's front matter, so the same template macro prints both.
+    extra: RowExtra,
+}
+
+#[derive(Serialize)]
+struct RowExtra {
+    kind: &'static str,
+    kind_label: &'static str,
+    page_count: u32,
+}
+
+/// How many of the newest documents the home page lists.
+const NEWEST: usize = 10;
+
 #[derive(Serialize)]
 struct SectionExtra {
+    newest: Vec<Row>,
     documents: usize,
     pages: u64,
     scanned_pages: usize,
@@ -89,7 +130,7 @@ fn write(path: &Path, contents: &[u8]) -> Result<(), SiteError> {
 /// Writes the generated content of the site for `extraction`, replacing what a
 /// previous build wrote: the documents section and the redactions page.
 pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteError> {
-    write_documents(&site.generated_dir(), extraction)?;
+    write_documents(&site.generated_dir(), extraction, site.settings.page_size)?;
     let dir = site.root.join(&site.settings.generated_redactions);
     prepare_dir(&dir)?;
     let front = RedactionsFrontMatter {
@@ -118,10 +159,17 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
     )
 }
 
-/// Writes the documents section into `dir`.
-pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteError> {
+/// Writes the documents section into `dir`, its list `page_size` rows a page.
+pub fn write_documents(
+    dir: &Path,
+    extraction: &Extraction,
+    page_size: usize,
+) -> Result<(), SiteError> {
     prepare_dir(dir)?;
-    write(&dir.join("_index.md"), section_file(extraction).as_bytes())?;
+    write(
+        &dir.join("_index.md"),
+        section_file(extraction, page_size).as_bytes(),
+    )?;
 
     let titles: HashMap<&str, &str> = extraction
         .documents
@@ -137,10 +185,7 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
             path: bundle.display().to_string(),
             source,
         })?;
-        let original_name = match built.original {
-            Original::Withheld => String::new(),
-            _ => asset_name(&doc.file_name),
-        };
+        let original_name = original_name(built);
         let target = bundle.join(&original_name);
         let copied = match &built.original {
             Original::File(path) => fs::copy(path, &target).map(Some),
@@ -181,18 +226,38 @@ pub fn write_documents(dir: &Path, extraction: &Extraction) -> Result<(), SiteEr
     write_data(dir, (jsonl.to_string(), csv.to_string()), &all)
 }
 
-/// Writes `documents` as JSON Lines and CSV into `dir`, under `names`.
+/// Writes `documents` as JSON Lines and CSV into `dir`, under `names`. The JSON Lines
+/// (with the text: about as large as the archive's text) are written a record at a time,
+/// so that they are never all in memory.
 fn write_data(
     dir: &Path,
     names: (String, String),
     documents: &[&Document],
 ) -> Result<(), SiteError> {
-    write(&dir.join(&names.0), &data::jsonl(documents))?;
+    use std::io::Write as _;
+    let path = dir.join(&names.0);
+    let io_error = |source| SiteError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut lines = io::BufWriter::new(fs::File::create(&path).map_err(io_error)?);
+    for doc in documents {
+        lines.write_all(&data::jsonl(&[doc])).map_err(io_error)?;
+    }
+    lines.flush().map_err(io_error)?;
     let table = data::csv(documents).map_err(|e| SiteError::Write {
         path: dir.join(&names.1).display().to_string(),
         source: std::io::Error::other(e),
     })?;
     write(&dir.join(&names.1), &table)
+}
+
+/// The name of a document's original beside its page; empty when it is withheld.
+fn original_name(built: &Built) -> String {
+    match built.original {
+        Original::Withheld => String::new(),
+        _ => asset_name(&built.document.file_name),
+    }
 }
 
 /// Empties a folder Openbaar owns (refusing one it did not write) and marks it as ours.
@@ -232,7 +297,7 @@ fn newest_first(documents: &[Built]) -> Vec<&Built> {
     sorted
 }
 
-fn section_file(extraction: &Extraction) -> String {
+fn section_file(extraction: &Extraction, page_size: usize) -> String {
     let mut by_kind = BTreeMap::new();
     for built in &extraction.documents {
         *by_kind
@@ -244,7 +309,23 @@ fn section_file(extraction: &Extraction) -> String {
         sort_by: "weight",
         template: "documents.html",
         page_template: "document.html",
+        paginate_by: page_size.max(1),
+        paginate_path: PAGINATE_PATH,
         extra: SectionExtra {
+            newest: newest_first(&extraction.documents)
+                .into_iter()
+                .take(NEWEST)
+                .map(|b| Row {
+                    id: b.document.id.clone(),
+                    title: one_line(&b.document.title),
+                    date: b.document.date.map(|d| d.to_string()),
+                    extra: RowExtra {
+                        kind: b.document.kind.name(),
+                        kind_label: b.document.kind.label_nl(),
+                        page_count: b.document.page_count,
+                    },
+                })
+                .collect(),
             documents: extraction.documents.len(),
             pages: extraction
                 .documents

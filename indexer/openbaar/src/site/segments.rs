@@ -1,16 +1,19 @@
-//! Text with redaction markers, cut into segments the templates print: plain text (which
-//! they escape) and redaction bars (which carry the code and its ground).
+//! Text with redaction markers, cut into segments: plain text and redaction bars (which
+//! carry the code and its ground), and the segments as HTML ([`segments_html`]): text
+//! escaped, each bar a `<mark>` with its code, its ground on hover and words for screen
+//! readers. This is the one place the markup of a redaction bar is written.
+
+use std::fmt::Write;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use htmlescape::encode_minimal as escape;
 
 use crate::model::{
     placed_paragraphs, Document, Message, Page, Provenance, Redaction, RedactionField, MARKER,
 };
 
 /// A piece of a paragraph or header value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Segment {
     /// Text, printed escaped.
     Text {
@@ -27,14 +30,56 @@ pub enum Segment {
     },
 }
 
-/// A page as the templates get it.
-#[derive(Debug, Serialize)]
+/// A page of a document's text.
+#[derive(Debug)]
 pub struct PageOut {
-    number: u32,
-    provenance: Provenance,
+    /// The page number, from 1.
+    pub number: u32,
+    /// Where its text came from.
+    pub provenance: Provenance,
     /// The page's confidence in whole percent, if it has one.
-    confidence_percent: Option<u32>,
-    paragraphs: Vec<Vec<Segment>>,
+    pub confidence_percent: Option<u32>,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Vec<Segment>>,
+}
+
+/// Appends `parts` to `out` as HTML.
+pub fn write_segments_html(out: &mut String, parts: &[Segment]) {
+    for part in parts {
+        match part {
+            Segment::Text { text } => out.push_str(&escape(text)),
+            Segment::Redaction { codes, ground } => {
+                let (codes, ground) = (escape(codes), escape(ground));
+                let grounds_on = if codes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" op grond van {codes}")
+                };
+                let _ = write!(
+                    out,
+                    "<mark class=\"redaction\" tabindex=\"0\" title=\"Weggelakt{grounds_on}: {ground}\" data-ground=\"{ground}\">"
+                );
+                if codes.is_empty() {
+                    let _ = write!(
+                        out,
+                        "<span class=\"visually-hidden\">[weggelakt: {ground}]</span></mark>"
+                    );
+                } else {
+                    let _ = write!(
+                        out,
+                        "<span class=\"visually-hidden\">[weggelakt op grond van </span>{codes}<span class=\"visually-hidden\">: {ground}]</span></mark>"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `parts` as HTML.
+pub fn segments_html(parts: &[Segment]) -> String {
+    let mut out = String::new();
+    write_segments_html(&mut out, parts);
+    out
 }
 
 /// Cuts `value` at its markers, taking the redactions for them from `redactions` in order.
@@ -150,6 +195,28 @@ mod tests {
         );
         assert!(matches!(&segs[3], Segment::Redaction { codes, .. } if codes == "5.2.1"));
         assert_eq!(segs[4], Segment::Text { text: ".".into() });
+    }
+
+    #[test]
+    fn html_escapes_text_and_draws_bars() {
+        let reds = [redaction("5.1.2e")];
+        let segs = segments("<b>Aan</b> \"█\" & co", &mut reds.iter());
+        assert_eq!(
+            segments_html(&segs),
+            "&lt;b&gt;Aan&lt;/b&gt; &quot;<mark class=\"redaction\" tabindex=\"0\" \
+             title=\"Weggelakt op grond van 5.1.2e: eerbiediging van de persoonlijke levenssfeer\" \
+             data-ground=\"eerbiediging van de persoonlijke levenssfeer\"><span class=\"visually-hidden\">\
+             [weggelakt op grond van </span>5.1.2e<span class=\"visually-hidden\">: eerbiediging van de \
+             persoonlijke levenssfeer]</span></mark>&quot; &amp; co"
+        );
+        // A bar without a legible code says so, in words only.
+        let bare = segments_html(&segments("█", &mut std::iter::empty()));
+        assert!(
+            bare.contains(
+                "<span class=\"visually-hidden\">[weggelakt: grond niet gevonden]</span></mark>"
+            ),
+            "{bare}"
+        );
     }
 
     #[test]
@@ -273,27 +340,33 @@ fn domain_after(text: &str) -> Option<String> {
 }
 
 /// A paragraph of an email thread, with the page it starts on when that changes.
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ThreadParagraph {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<u32>,
-    segments: Vec<Segment>,
+    /// The page it starts on, when that differs from the previous paragraph's.
+    pub page: Option<u32>,
+    /// Its text.
+    pub segments: Vec<Segment>,
 }
 
-/// A message of a thread as the templates get it: its header and its body paragraphs.
-#[derive(Debug, Serialize)]
+/// A message of a thread: its header and its body paragraphs.
+#[derive(Debug)]
 pub struct MessageOut {
-    number: usize,
-    from: Vec<Segment>,
-    to: Vec<Vec<Segment>>,
-    cc: Vec<Vec<Segment>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    time: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    subject: Option<String>,
-    paragraphs: Vec<ThreadParagraph>,
+    /// Its place in the document, from 1 (the newest message first).
+    pub number: usize,
+    /// Sender.
+    pub from: Vec<Segment>,
+    /// Recipients.
+    pub to: Vec<Vec<Segment>>,
+    /// Copy recipients.
+    pub cc: Vec<Vec<Segment>>,
+    /// Day sent.
+    pub date: Option<NaiveDate>,
+    /// Time sent, `HH:MM`.
+    pub time: Option<String>,
+    /// Subject.
+    pub subject: Option<String>,
+    /// Body paragraphs.
+    pub paragraphs: Vec<ThreadParagraph>,
 }
 
 /// An email's text grouped by message. Header paragraphs are left out (the header is

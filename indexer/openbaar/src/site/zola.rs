@@ -4,7 +4,8 @@
 //! at `$OPENBAAR_ZOLA`, on `PATH`, or in `.tools/bin/` of the site or of the checkout
 //! the binary was built in, where `scripts/setup` puts it.
 //!
-//! Zola builds into a fresh folder beside the output; only when it succeeds does that
+//! Zola builds into a fresh folder beside the output; openbaar finishes it there (the
+//! document text goes in, see [`super::document_text`]); only when both succeed does that
 //! folder replace the output, so a failed build never leaves half a site. The output is
 //! replaced only when it is absent, empty, or holds [`SITE_STAMP`]: a folder Openbaar
 //! did not make (another website, a user's documents) is never deleted.
@@ -42,6 +43,9 @@ pub enum ZolaError {
     /// Zola ran and failed; its output says why.
     #[error("zola build failed:\n{0}")]
     Failed(String),
+    /// Zola built the site, but finishing it failed.
+    #[error("after zola build: {0}")]
+    Finish(#[from] super::SiteError),
 }
 
 /// Finds the zola binary for the site at `root`.
@@ -71,13 +75,23 @@ pub fn find_zola(root: &Path) -> Option<PathBuf> {
 /// The file that marks a folder as a site Openbaar built, so that it may be replaced.
 pub const SITE_STAMP: &str = ".openbaar-site";
 
-/// Runs `zola build` in `root` into a fresh folder and puts it in place of OUTPUT.
-pub fn build(root: &Path, output: &Path) -> Result<(), ZolaError> {
+/// Runs `zola build` in `root` into a fresh folder, runs `finish` on that folder, and puts
+/// it in place of OUTPUT.
+pub fn build(
+    root: &Path,
+    output: &Path,
+    finish: impl FnOnce(&Path) -> Result<(), super::SiteError>,
+) -> Result<(), ZolaError> {
     let zola = find_zola(root).ok_or(ZolaError::NotFound)?;
-    build_with(&zola, root, output)
+    build_with(&zola, root, output, finish)
 }
 
-fn build_with(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> {
+fn build_with(
+    zola: &Path,
+    root: &Path,
+    output: &Path,
+    finish: impl FnOnce(&Path) -> Result<(), super::SiteError>,
+) -> Result<(), ZolaError> {
     let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
     let clear_error = |path: &Path| {
         let path = path.display().to_string();
@@ -89,7 +103,8 @@ fn build_with(zola: &Path, root: &Path, output: &Path) -> Result<(), ZolaError> 
         // Left by a build that was killed; the name is ours.
         std::fs::remove_dir_all(&partial).map_err(clear_error(&partial))?;
     }
-    let result = run_zola(zola, root, &partial);
+    let result =
+        run_zola(zola, root, &partial).and_then(|()| finish(&partial).map_err(ZolaError::from));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&partial);
         return result;
@@ -226,8 +241,35 @@ mod tests {
         .unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let result = build_with(&zola, dir.path(), &output);
+        let result = build_with(&zola, dir.path(), &output, |_| Ok(()));
         assert!(matches!(result, Err(ZolaError::Failed(_))), "{result:?}");
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).unwrap(),
+            "vorige build"
+        );
+        assert!(!partial_folder(&output).exists());
+    }
+
+    #[test]
+    fn a_failed_finish_leaves_the_previous_site_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        std::fs::create_dir_all(&output).unwrap();
+        std::fs::write(output.join(SITE_STAMP), "").unwrap();
+        std::fs::write(output.join("index.html"), "vorige build").unwrap();
+        // A "zola" that succeeds; finishing its site (the document text) fails.
+        let zola = dir.path().join("zola");
+        std::fs::write(
+            &zola,
+            "#!/bin/sh\nmkdir -p \"$3\" && echo nieuw > \"$3/index.html\"\n",
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let result = build_with(&zola, dir.path(), &output, |_| {
+            Err(super::super::SiteError::TextMarkerMissing { missing: 3 })
+        });
+        assert!(matches!(result, Err(ZolaError::Finish(_))), "{result:?}");
         assert_eq!(
             std::fs::read_to_string(output.join("index.html")).unwrap(),
             "vorige build"

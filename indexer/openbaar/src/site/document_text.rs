@@ -1,0 +1,245 @@
+//! The text of a document page: rendered to HTML here and put into the page Zola built.
+//!
+//! The text is by far the largest part of a document. In front matter Zola kept it in
+//! memory for every page and copied it into every listing that names the page (the
+//! documents section, each taxonomy term), which took about 1 MB of memory per document
+//! (9.8 GB for 10,000). Now `document.html` prints only a marker,
+//! `<!--openbaar:tekst ID-->`, where the text goes, and after `zola build` [`splice_text`]
+//! replaces each marker with the text of document ID, one page at a time. Zola never holds
+//! the text; the text is escaped here ([`super::segments`]) as the templates escaped it.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::fs;
+use std::path::Path;
+
+use htmlescape::encode_minimal as escape;
+
+use super::segments::{pages_out, thread_out, write_segments_html, MessageOut, PageOut};
+use super::{original_name, SiteError};
+use crate::model::{Built, Kind, PartialDate, Provenance};
+
+/// What `document.html` prints where the text goes, followed by the document id and `-->`.
+pub const TEXT_MARKER: &str = "<!--openbaar:tekst ";
+
+/// How many document pages got their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spliced {
+    /// Pages whose marker was replaced.
+    pub pages: usize,
+}
+
+/// The text section of a document's page: the messages of an email, or the pages of any
+/// other document; empty when it has neither (a withheld document).
+pub fn text_html(built: &Built) -> String {
+    let doc = &built.document;
+    // A page marker of a PDF also links to that page in the original.
+    let pdf = (doc.kind == Kind::Pdf)
+        .then(|| original_name(built))
+        .filter(|name| !name.is_empty());
+    let page_links = PageLinks {
+        pdf: pdf.as_deref(),
+    };
+    let mut out = String::new();
+    if !doc.messages.is_empty() {
+        let thread = thread_out(doc);
+        if !thread.is_empty() {
+            write_thread(&mut out, &thread, &page_links);
+            return out;
+        }
+    }
+    let pages = pages_out(&doc.pages, &doc.redactions);
+    if !pages.is_empty() {
+        write_pages(&mut out, &pages, doc.page_count, &page_links);
+    }
+    out
+}
+
+/// How a page marker is written: a link to itself, and, for a PDF, to that page of the
+/// original (`#page=N` opens the browser's viewer there).
+struct PageLinks<'a> {
+    pdf: Option<&'a str>,
+}
+
+impl PageLinks<'_> {
+    fn write(&self, out: &mut String, n: u32) {
+        let _ = write!(out, "<a href=\"#pagina-{n}\">Pagina {n}</a>");
+        if let Some(pdf) = self.pdf {
+            let _ = write!(
+                out,
+                " <a class=\"pdf-page\" href=\"{}#page={n}\">in de pdf</a>",
+                escape(pdf)
+            );
+        }
+    }
+}
+
+fn write_thread(out: &mut String, thread: &[MessageOut], links: &PageLinks) {
+    out.push_str("<section aria-labelledby=\"tekst\" class=\"text thread\">\n<h2 id=\"tekst\">Berichten</h2>\n");
+    for (i, m) in thread.iter().enumerate() {
+        let sent = m.date.map(|date| {
+            let mut sent = PartialDate::from(date).label_nl(None);
+            if let Some(time) = &m.time {
+                let _ = write!(sent, " {}", escape(time));
+            }
+            sent
+        });
+        if i == 0 {
+            let _ = write!(
+                out,
+                "<article class=\"message\" id=\"bericht-{}\">",
+                m.number
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<details class=\"message\" id=\"bericht-{}\"><summary>Eerder bericht",
+                m.number
+            );
+            if !m.from.is_empty() {
+                out.push_str(" van ");
+                write_segments_html(out, &m.from);
+            }
+            if let Some(sent) = &sent {
+                let _ = write!(out, ", {sent}");
+            }
+            out.push_str("</summary>");
+        }
+        out.push_str("\n<dl class=\"message-header\">\n");
+        if !m.from.is_empty() {
+            out.push_str("<div><dt>Van</dt><dd>");
+            write_segments_html(out, &m.from);
+            out.push_str("</dd></div>\n");
+        }
+        if let Some(sent) = &sent {
+            let _ = writeln!(out, "<div><dt>Verzonden</dt><dd>{sent}</dd></div>");
+        }
+        for (label, values) in [("Aan", &m.to), ("Cc", &m.cc)] {
+            if values.is_empty() {
+                continue;
+            }
+            let _ = write!(out, "<div><dt>{label}</dt><dd>");
+            for (j, value) in values.iter().enumerate() {
+                if j > 0 {
+                    out.push_str("; ");
+                }
+                write_segments_html(out, value);
+            }
+            out.push_str("</dd></div>\n");
+        }
+        if let Some(subject) = &m.subject {
+            let _ = writeln!(
+                out,
+                "<div><dt>Onderwerp</dt><dd>{}</dd></div>",
+                escape(subject)
+            );
+        }
+        out.push_str("</dl>\n");
+        for p in &m.paragraphs {
+            if let Some(page) = p.page {
+                let _ = write!(out, "<p class=\"page-marker\" id=\"pagina-{page}\">");
+                links.write(out, page);
+                out.push_str("</p>");
+            }
+            out.push_str("<p>");
+            write_segments_html(out, &p.segments);
+            out.push_str("</p>\n");
+        }
+        out.push_str(if i == 0 {
+            "</article>\n"
+        } else {
+            "</details>\n"
+        });
+    }
+    out.push_str("</section>\n");
+}
+
+fn write_pages(out: &mut String, pages: &[PageOut], page_count: u32, links: &PageLinks) {
+    out.push_str(
+        "<section aria-labelledby=\"tekst\" class=\"text\">\n<h2 id=\"tekst\">Tekst</h2>\n",
+    );
+    for page in pages {
+        let n = page.number;
+        if page_count > 1 {
+            let _ = write!(out, "<h3 class=\"page-marker\" id=\"pagina-{n}\">");
+            links.write(out, n);
+            out.push_str("</h3>\n");
+        }
+        if page.provenance == Provenance::Scanned {
+            out.push_str("<p class=\"notice\">Deze pagina is een scan zonder tekstlaag; de tekst is niet herkend. Zie het originele bestand.</p>\n");
+        } else if matches!(page.provenance, Provenance::Ocr | Provenance::ReOcr) {
+            out.push_str(if page.provenance == Provenance::Ocr {
+                "<p class=\"notice page-source\">Deze pagina is een scan zonder tekstlaag"
+            } else {
+                "<p class=\"notice page-source\">De tekstlaag van deze pagina was slecht leesbaar"
+            });
+            out.push_str(
+                ": de tekst hieronder is door tekstherkenning (OCR) van het beeld gelezen",
+            );
+            if let Some(percent) = page.confidence_percent.filter(|&p| p > 0) {
+                let _ = write!(out, ", met een zekerheid van {percent}%");
+            }
+            out.push_str(". Kleine leesfouten zijn mogelijk; zie het originele bestand.</p>\n");
+        } else if page.paragraphs.is_empty() {
+            out.push_str("<p class=\"muted\">(lege pagina)</p>\n");
+        }
+        // Every paragraph can be linked to: `#pagina-2-alinea-3`.
+        for (i, paragraph) in page.paragraphs.iter().enumerate() {
+            let _ = write!(out, "<p id=\"pagina-{n}-alinea-{}\">", i + 1);
+            write_segments_html(out, paragraph);
+            out.push_str("</p>\n");
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+/// Replaces the text marker in every page under `site` (a folder Zola built) with the
+/// text of its document, reading and writing one page at a time. Fails when a document
+/// with text got no page with its marker: a theme whose `document.html` lacks the marker
+/// would otherwise publish documents without their text.
+pub fn splice_text(site: &Path, documents: &[Built]) -> Result<Spliced, SiteError> {
+    let by_id: HashMap<&str, &Built> = documents
+        .iter()
+        .map(|b| (b.document.id.as_str(), b))
+        .collect();
+    let mut spliced = Spliced { pages: 0 };
+    let io_error = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| SiteError::Write { path, source }
+    };
+    for entry in walkdir::WalkDir::new(site) {
+        let entry = entry.map_err(|e| SiteError::Write {
+            path: site.display().to_string(),
+            source: e.into(),
+        })?;
+        if entry.file_name() != "index.html" || !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let html = fs::read_to_string(path).map_err(io_error(path))?;
+        let Some(start) = html.find(TEXT_MARKER) else {
+            continue;
+        };
+        let id_start = start + TEXT_MARKER.len();
+        let Some(id_len) = html[id_start..].find("-->") else {
+            continue;
+        };
+        let id = html[id_start..id_start + id_len].trim();
+        let Some(built) = by_id.get(id) else {
+            continue;
+        };
+        let text = text_html(built);
+        let mut out = String::with_capacity(html.len() + text.len());
+        out.push_str(&html[..start]);
+        out.push_str(&text);
+        out.push_str(&html[id_start + id_len + 3..]);
+        fs::write(path, out).map_err(io_error(path))?;
+        spliced.pages += 1;
+    }
+    if spliced.pages < documents.len() {
+        return Err(SiteError::TextMarkerMissing {
+            missing: documents.len() - spliced.pages,
+        });
+    }
+    Ok(spliced)
+}

@@ -1,0 +1,108 @@
+// Long lists in pages: the sample archive built with page_size = 2, so the document list
+// has three pages and a facet page lists its two newest documents and links to the search
+// for the rest. Needs the release binary and the search runtime (scripts/build).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { startNginx, launchChromium } from './server.mjs';
+import { openPage } from './pages.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const binary = join(repo, 'target', 'release', 'openbaar');
+let site;
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(binary), `${binary} is missing: run scripts/build`);
+  site = mkdtempSync(join(tmpdir(), 'openbaar-pages-'));
+  chmodSync(site, 0o755); // nginx's workers read it as another user
+  const config = readFileSync(join(repo, 'config.toml'), 'utf8');
+  assert.match(config, /^page_size = \d+$/m, 'config.toml sets page_size');
+  writeFileSync(join(site, 'config.toml'), config.replace(/^page_size = \d+$/m, 'page_size = 2'));
+  mkdirSync(join(site, 'content'));
+  mkdirSync(join(site, 'templates'));
+  for (const name of readdirSync(join(repo, 'content')).filter((n) => n.endsWith('.md'))) {
+    cpSync(join(repo, 'content', name), join(site, 'content', name));
+  }
+  symlinkSync(join(repo, 'themes'), join(site, 'themes'));
+  execFileSync(binary, ['build', '--config', join(site, 'config.toml'), '--archive', join(repo, 'archive'),
+    '--output', join(site, 'public'),
+    '--search-runtime', join(repo, 'target', 'wasm32-unknown-unknown', 'wasm', 'openbaar_search_wasm.wasm')],
+  { stdio: 'pipe' });
+  server = await startNginx(join(site, 'public'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+const titles = (page) => page.$$eval('table.documents tbody td[data-label="Titel"]', (cells) => cells.map((c) => c.textContent.trim()));
+const links = (page) => page.$$eval('table.documents tbody td[data-label="Titel"] a', (as) => as.map((a) => a.getAttribute('href')));
+const dates = (page) => page.$$eval('table.documents tbody td[data-label="Datum"]', (cells) => cells.map((c) => c.dataset.sort));
+
+test('the document list comes in pages with addresses of their own, newest first throughout', async () => {
+  const seen = [];
+  const seenDates = [];
+  let path = '/documenten/';
+  for (const number of [1, 2, 3]) {
+    const { page, close } = await openPage(browser, server, path);
+    assert.equal((await titles(page)).length, 2, `${path} lists 2 documents`);
+    seen.push(...await links(page));
+    seenDates.push(...await dates(page));
+    assert.match(await page.textContent('nav.pager'), new RegExp(`Pagina ${number} van 3`));
+    assert.equal(await page.getAttribute('nav.pager a[aria-current="page"]', 'href'),
+      number === 1 ? '/documenten/' : `/documenten/pagina/${number}/`);
+    assert.equal(await page.locator('table[data-sortable]').count(), 0,
+      'a list in pages is not sorted in the browser (it would sort one page only)');
+    if (number < 3) {
+      path = await page.getAttribute('nav.pager a[rel="next"]', 'href');
+      assert.equal(path, `/documenten/pagina/${number + 1}/`);
+    } else {
+      assert.equal(await page.locator('nav.pager a[rel="next"]').count(), 0, 'the last page has no next');
+    }
+    await close();
+  }
+  assert.equal(new Set(seen).size, 6, 'every document once over the three pages');
+  const known = seenDates.filter(Boolean);
+  assert.deepEqual(known, [...known].sort().reverse(), 'newest first across pages');
+  // Page 1 of the list is the list itself; its paginated address sends there.
+  const { page, close } = await openPage(browser, server, '/documenten/pagina/1/');
+  await page.waitForURL(/\/documenten\/$/);
+  await close();
+});
+
+test('the home page still lists the newest documents', async () => {
+  const { page, close } = await openPage(browser, server, '/');
+  const home = await titles(page);
+  assert.equal(home.length, 6, 'the ten newest, here all six');
+  const list = await openPage(browser, server, '/documenten/');
+  assert.deepEqual(home.slice(0, 2), await titles(list.page), 'in the order of the list');
+  await list.close();
+  await close();
+});
+
+test('a facet page lists its newest documents and sends to the search for all', async () => {
+  const { page, close } = await openPage(browser, server, '/jaar/2025/');
+  assert.equal((await titles(page)).length, 2);
+  assert.match(await page.textContent('main'), /6 documenten, nieuwste eerst\. Hier staan de nieuwste 2/);
+  const link = page.locator('a', { hasText: 'alle 6 doorbladeren en sorteren in Zoeken' });
+  assert.equal(await link.getAttribute('href'), '/zoeken/?jaar=2025&sorteer=nieuw');
+  await close();
+});
+
+test('the pages of a list fit a phone screen', async () => {
+  const { page, close } = await openPage(browser, server, '/documenten/pagina/2/', { viewport: { width: 390, height: 844 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px)`);
+  const box = await page.locator('nav.pager a[rel="next"]').boundingBox();
+  assert.ok(box.height >= 44 && box.width >= 44, 'the next link is a finger-sized target');
+  await close();
+});
