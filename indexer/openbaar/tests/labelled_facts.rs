@@ -44,6 +44,12 @@ fn organisations_and_people_are_measured_on_the_real_releases() {
     );
     let people = tuned(per_split(&records, named::people, NamedScore::add));
     assert!(people.labelled.true_positives + people.labelled.false_negatives >= 10);
+    assert!(
+        people.found.precision() >= 0.9 && people.found.true_positives >= 5,
+        "people precision {:.3}: {:#?}",
+        people.found.precision(),
+        people.wrong
+    );
     let events = tuned(per_split(&records, labelled, LabelledEventScore::add));
     assert!(events.labelled.true_positives + events.labelled.false_negatives > 50);
 }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use openbaar::config::Settings;
 use openbaar::model::{
-    DateSource, DocType, Document, Kind, Precision, Provenance, RedactionField, MARKER,
+    DateSource, DocType, Document, Kind, Precision, Provenance, RedactionField, Role, MARKER,
 };
 use openbaar::records::{extract_all, NoProgress};
 
@@ -276,11 +276,21 @@ fn letters_get_their_dates_and_types() {
     let march_18 = by_source(&docs, "raadsbrief-inkoopregio-jeugdhulp-drenthe.pdf");
     assert_eq!(day(march_18.date).as_deref(), Some("2025-03-18"));
     assert_eq!(march_18.doc_type, Some(DocType::Raadsbrief));
-    let signatories: Vec<_> = march_18.people.iter().map(|p| p.name.as_str()).collect();
+    let signatories: Vec<_> = march_18
+        .people
+        .iter()
+        .filter(|p| p.role == Role::Signatory)
+        .map(|p| p.name.as_str())
+        .collect();
     assert_eq!(
         signatories,
         vec!["Inge C.J. Nieuwenhuizen", "Roelof Pieter Koning"]
     );
+    // The text names the chair of the regional meeting by his function.
+    assert!(march_18
+        .people
+        .iter()
+        .any(|p| p.name == "Jeroen Westendorp" && p.function.as_deref() == Some("wethouder")));
 }
 
 /// JB Noord, JBN, JBN/VTG and Jeugdbescherming Noord are one organisation.

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
-    /// A recipient of an email (To or Cc).
+    /// Named in the text (`minister De Jonge`, `motie Jetten`, `Chu et al.`).
+    Mentioned,
+    /// A recipient of an email (To or Cc), or the person a salutation addresses.
     Recipient,
     /// The sender of an email.
     Sender,

@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::facts::doc_type::doc_type;
 use crate::facts::document_date::document_date;
 use crate::facts::events::{opening_decision, paragraph_events, Anchor};
-use crate::facts::people::{name_of, signatories};
+use crate::facts::people::{name_of, named_in_text, signatories};
 use crate::facts::title::{title, title_of_subject};
 use crate::facts::{messages, organisations, redact, sent_zone};
 use crate::model::{
@@ -132,6 +132,7 @@ pub(super) fn build_record(
     let events = document_events(&pages, &messages, dated, doc_type);
 
     let mut people = signatories(&pages);
+    people.extend(named_in_text(&pages));
     for message in &messages {
         let named = |value: &String, role: Role| {
             name_of(value).map(|name| Person {
