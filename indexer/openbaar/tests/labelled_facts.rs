@@ -52,4 +52,11 @@ fn organisations_and_people_are_measured_on_the_real_releases() {
     );
     let events = tuned(per_split(&records, labelled, LabelledEventScore::add));
     assert!(events.labelled.true_positives + events.labelled.false_negatives > 50);
+    assert!(
+        events.real.precision() >= 0.75 && events.dates.precision() >= 0.95,
+        "real events {:.3}, date precision {:.3}: {:#?}",
+        events.real.precision(),
+        events.dates.precision(),
+        events.wrong
+    );
 }

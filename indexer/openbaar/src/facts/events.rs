@@ -4,6 +4,7 @@
 //! dinsdag`) resolved against the date of the document or message, only where that is
 //! safe. A wrong date is worse than a missing one: whatever is unsure is left out.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -41,6 +42,15 @@ impl Anchor {
         }
     }
 
+    /// The year that puts `month`/`day` on or after the anchor, within a year: for a
+    /// deadline (`tot 1 december`).
+    fn year_ahead_for(&self, month: u32, day: u32) -> Option<NaiveDate> {
+        [self.date.year(), self.date.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .find(|candidate| (0..=365).contains(&(*candidate - self.date).num_days()))
+    }
+
     /// The year that puts `month`/`day` within the safe window around the anchor.
     fn year_for(&self, month: u32, day: u32) -> Option<NaiveDate> {
         [self.date.year(), self.date.year() - 1, self.date.year() + 1]
@@ -61,10 +71,28 @@ static YEAR_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<q>medio|begin|eind|in)\s+(?P<y>(?:19|20)\d{2})\b").expect("valid regex")
 });
 
+/// `14 september`, `op 10 september`, `2-4 september` (the first day of a range).
 static DAY_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let months = MONTH_NAMES.join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:op|per|tot|vanaf|voor|na)\s+(?P<d>\d{{1,2}})\s+(?P<m>{months})\b"
+        r"(?i)(?:^|[^\d/.\-])(?P<d>\d{{1,2}})(?:\s*-\s*\d{{1,2}})?\s+(?P<m>{months})\b"
+    ))
+    .expect("valid regex")
+});
+
+/// `uiterlijk 21-9`, `start 29-9`, `morgen 25/9`, `van 9/9`, `op 10-09`: a day and month
+/// in figures, only after a word that makes them a date (`1-2 dagen` is a range).
+static NUMERIC_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:op|per|tot|vanaf|voor|na|uiterlijk|start|morgen|van|t/m|vóór)\s+(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?:[^-/\d]|$)")
+        .expect("valid regex")
+});
+
+/// Relative days forward and back from a message's date: `morgen`, `eergisteren`,
+/// `donderdag a.s.`, `aanstaande vrijdag`, `volgende week donderdag`.
+static RELATIVE_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    let weekdays = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<w>overmorgen|eergisteren|morgen)\b|(?:aanstaande|komende)\s+(?P<next>{weekdays})\b|(?P<next2>{weekdays})\s+a\.?s\.?(?:\s|$|[,.;:])|volgende\s+week\s+(?P<nextweek>{weekdays})\b)"
     ))
     .expect("valid regex")
 });
@@ -138,6 +166,44 @@ pub fn sentences(paragraph: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether a sentence is only a date (a header value, a date line, a page's stamp:
+/// `Fri 9/18/2020 1:01:29 PM`, `25 September 2020`, `19-6-2020`): what is left without
+/// its dates, times and weekdays holds no word of three letters.
+fn only_a_date(sentence: &str, dates: &[super::dates::FoundDate]) -> bool {
+    let mut rest = sentence.to_string();
+    for found in dates.iter().rev() {
+        rest.replace_range(found.start..found.end, " ");
+    }
+    let weekdays = [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "thur",
+        "fri",
+        "sat",
+        "sun",
+        "uur",
+    ];
+    !rest
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3 && !weekdays.contains(&w.to_lowercase().as_str()))
+}
+
 /// The events of one paragraph starting at character offset `offset` of the document
 /// text, with `anchor` for dates without a year.
 pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) -> Vec<Event> {
@@ -162,7 +228,14 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
             }
         };
         let explicit = find_dates(sentence);
+        if only_a_date(sentence, &explicit) {
+            continue;
+        }
         for found in &explicit {
+            // `…/BWBR0040889/2018-05-15`: a date in an address is no event.
+            if sentence[..found.start].ends_with('/') {
+                continue;
+            }
             let qualifier = QUALIFIER
                 .captures(&sentence[..found.start])
                 .map(|c| c[1].to_lowercase());
@@ -182,10 +255,36 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
         let Some(anchor) = anchor else { continue };
         for caps in DAY_NO_YEAR.captures_iter(sentence) {
             let m = caps.name("m").expect("month");
-            if taken(m.start()) {
+            let day = caps.name("d").expect("day");
+            let before = sentence[..day.start()].trim_end().to_lowercase();
+            // `vanaf 1 maart 2019 t/m 31 oktober`: the end of a range is part of the
+            // event its start dates.
+            let ends_a_range = ["t/m", "tot en met"].iter().any(|w| before.ends_with(w));
+            if taken(m.start()) || (ends_a_range && !explicit.is_empty()) {
                 continue;
             }
-            let resolved = (|| anchor.year_for(month_of(m.as_str())?, caps["d"].parse().ok()?))();
+            // `nog tot 1 december`, `uiterlijk 11 september`: a deadline lies ahead
+            // (`tot 7 september waren er …` may lie behind).
+            let ahead = ["nog tot", "uiterlijk"]
+                .iter()
+                .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+            let resolved = (|| {
+                let (month, day) = (month_of(m.as_str())?, caps["d"].parse().ok()?);
+                if ahead {
+                    anchor.year_ahead_for(month, day)
+                } else {
+                    anchor.year_for(month, day)
+                }
+            })();
+            if let Some(date) = resolved {
+                push(PartialDate::day(date), None, true);
+            }
+        }
+        for caps in NUMERIC_NO_YEAR.captures_iter(sentence) {
+            let resolved = (|| {
+                let month: u32 = caps["m"].parse().ok()?;
+                anchor.year_for(month, caps["d"].parse().ok()?)
+            })();
             if let Some(date) = resolved {
                 push(PartialDate::day(date), None, true);
             }
@@ -216,9 +315,77 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
                     push(PartialDate::day(date), None, true);
                 }
             }
+            for caps in RELATIVE_MORE.captures_iter(sentence) {
+                let date = if let Some(word) = caps.name("w") {
+                    let days = match word.as_str().to_lowercase().as_str() {
+                        "overmorgen" => 2,
+                        "eergisteren" => -2,
+                        _ => 1,
+                    };
+                    Some(anchor.date + Duration::days(days))
+                } else if let Some(day) = caps.name("next").or(caps.name("next2")) {
+                    next_weekday(anchor.date, day.as_str())
+                } else {
+                    caps.name("nextweek").and_then(|day| {
+                        let monday = anchor.date
+                            + Duration::days(
+                                7 - anchor.date.weekday().num_days_from_monday() as i64,
+                            );
+                        next_weekday(monday - Duration::days(1), day.as_str())
+                    })
+                };
+                if let Some(date) = date {
+                    push(PartialDate::day(date), None, true);
+                }
+            }
         }
     }
     events
+}
+
+/// A sentence as it is compared across documents: small letters, single spaces.
+fn sentence_key(sentence: &str) -> String {
+    sentence
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Boilerplate, found by counting: sentences that, each time they occur across an
+/// archive, give events on three different dates or more, like a mail slogan (`De zorg
+/// voor morgen begint vandaag`) read against every message's own date, or a disclaimer.
+/// A real event quoted in many mails keeps its dates and stays, and so does one
+/// sentence that names several dates. Takes the events of each document; returns the
+/// keys of the boilerplate sentences, for [`is_boilerplate`].
+pub fn boilerplate<'a>(documents: impl IntoIterator<Item = &'a [Event]>) -> HashSet<String> {
+    // Per sentence, the dates of each of its occurrences (document and position).
+    let mut occurrences: HashMap<String, HashMap<(usize, usize), Vec<String>>> = HashMap::new();
+    for (index, events) in documents.into_iter().enumerate() {
+        for event in events {
+            let mut dates = occurrences
+                .entry(sentence_key(&event.sentence))
+                .or_default()
+                .remove(&(index, event.position))
+                .unwrap_or_default();
+            dates.push(event.date.iso());
+            dates.sort();
+            occurrences
+                .get_mut(&sentence_key(&event.sentence))
+                .expect("just added")
+                .insert((index, event.position), dates);
+        }
+    }
+    occurrences
+        .into_iter()
+        .filter(|(_, found)| found.values().collect::<HashSet<_>>().len() >= 3)
+        .map(|(key, _)| key)
+        .collect()
+}
+
+/// Whether an event's sentence is among the `boilerplate` sentences.
+pub fn is_boilerplate(event: &Event, boilerplate: &HashSet<String>) -> bool {
+    boilerplate.contains(&sentence_key(&event.sentence))
 }
 
 static DECISION_TODAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -242,9 +409,24 @@ pub fn opening_decision(paragraph: &str, offset: usize, letter_date: NaiveDate) 
         })
 }
 
+/// The first `weekday` after `date`.
+fn next_weekday(date: NaiveDate, weekday: &str) -> Option<NaiveDate> {
+    let target = weekday_of(weekday)?;
+    (1..=7)
+        .map(|d| date + Duration::days(d))
+        .find(|d| d.weekday() == target)
+}
+
 /// The most recent `weekday` before `date`.
 fn last_weekday(date: NaiveDate, weekday: &str) -> Option<NaiveDate> {
-    let target = match weekday.to_lowercase().as_str() {
+    let target = weekday_of(weekday)?;
+    (1..=7)
+        .map(|d| date - Duration::days(d))
+        .find(|d| d.weekday() == target)
+}
+
+fn weekday_of(weekday: &str) -> Option<Weekday> {
+    Some(match weekday.to_lowercase().as_str() {
         "maandag" => Weekday::Mon,
         "dinsdag" => Weekday::Tue,
         "woensdag" => Weekday::Wed,
@@ -253,10 +435,7 @@ fn last_weekday(date: NaiveDate, weekday: &str) -> Option<NaiveDate> {
         "zaterdag" => Weekday::Sat,
         "zondag" => Weekday::Sun,
         _ => return None,
-    };
-    (1..=7)
-        .map(|d| date - Duration::days(d))
-        .find(|d| d.weekday() == target)
+    })
 }
 
 #[cfg(test)]
@@ -353,6 +532,102 @@ mod tests {
             "2025-03-26".parse().unwrap()
         )
         .is_none());
+    }
+
+    #[test]
+    fn year_less_and_relative_dates_in_bodies_are_resolved() {
+        let mail = anchor("2020-09-24", "email_sent"); // a Thursday
+        assert_eq!(
+            dates("Het debat van 2 juli was kort.", mail),
+            vec!["2020-07-02"]
+        );
+        assert_eq!(
+            dates("De regels gelden vanaf maandag 14 september.", mail),
+            vec!["2020-09-14"]
+        );
+        assert_eq!(
+            dates("Eergisteren (22 september) sprak ik hem.", mail),
+            vec!["2020-09-22"]
+        );
+        assert_eq!(dates("Heb jij morgen 25/9 tijd?", mail), vec!["2020-09-25"]);
+        assert_eq!(
+            dates("Donderdag a.s. is het overleg.", mail),
+            vec!["2020-10-01"]
+        );
+        assert_eq!(
+            dates("volgende week donderdag in het ACC", mail),
+            vec!["2020-10-01"]
+        );
+        assert_eq!(
+            dates("8 september: bespreking in DOC-19", mail),
+            vec!["2020-09-08"]
+        );
+        // A range of numbers is no date; the same figures after `uiterlijk` are.
+        assert!(dates("Dat kost 1-2 dagen.", mail).is_empty());
+        assert_eq!(dates("uiterlijk 21-9 het advies", mail), vec!["2020-09-21"]);
+        let july = anchor("2020-07-27", "email_sent");
+        assert_eq!(
+            dates("Nog tot 1 december kunt u aanvragen.", july),
+            vec!["2020-12-01"]
+        );
+        assert_eq!(
+            dates("vanaf 01 maart 2019 t/m 31 oktober", july),
+            vec!["2019-03-01"]
+        );
+    }
+
+    #[test]
+    fn a_sentence_with_many_dates_across_documents_is_boilerplate() {
+        let slogan = |date: &str| {
+            paragraph_events(
+                "De zorg voor morgen begint vandaag.",
+                0,
+                anchor(date, "email_sent"),
+            )
+        };
+        let quoted = |date: &str| {
+            paragraph_events(
+                "Het debat van 2 juli was kort.",
+                0,
+                anchor(date, "email_sent"),
+            )
+        };
+        let documents: Vec<Vec<Event>> = ["2020-09-01", "2020-09-08", "2020-09-15"]
+            .iter()
+            .map(|d| slogan(d).into_iter().chain(quoted(d)).collect())
+            .collect();
+        let many_dates = paragraph_events(
+            "De aanwijzingen van 26 juni, 10 juli en 7 augustus blijven van kracht.",
+            0,
+            anchor("2020-09-07", "email_sent"),
+        );
+        assert_eq!(many_dates.len(), 3);
+        let found = boilerplate(
+            documents
+                .iter()
+                .map(Vec::as_slice)
+                .chain([many_dates.as_slice()]),
+        );
+        assert!(!is_boilerplate(&many_dates[0], &found));
+        assert!(is_boilerplate(&slogan("2020-10-01")[0], &found));
+        assert!(!is_boilerplate(&quoted("2020-10-01")[0], &found));
+    }
+
+    #[test]
+    fn a_line_that_is_only_a_date_is_no_event() {
+        for line in [
+            "Fri 9/18/2020 1:01:29 PM",
+            "25 September 2020",
+            "19-6-2020",
+            "dinsdag 22 september 2020 10:12",
+        ] {
+            assert!(dates(line, None).is_empty(), "{line}");
+        }
+        assert!(dates(
+            "zie http://wetten.overheid.nl/BWBR0040889/2018-05-15 voor de tekst",
+            None
+        )
+        .is_empty());
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod inventory;
 use crate::config::Settings;
 use crate::extract::cache::Cache;
 use crate::extract::{self, ExtractError};
+use crate::facts::events;
 use crate::input::{self, Format, SourceFile};
 use chrono::NaiveDate;
 
@@ -101,6 +102,7 @@ pub fn extract_all(roots: &[PathBuf], settings: &Settings, progress: &dyn Progre
         }
     }
     link_replies(&mut extraction.documents);
+    drop_boilerplate_events(&mut extraction.documents);
     link_same_messages(&mut extraction.documents);
     for list in lists {
         match extract::inventory::read(&list.path) {
@@ -182,6 +184,18 @@ fn link_same_messages(documents: &mut [Built]) {
             others.sort();
             doc.same_message = others;
         }
+    }
+}
+
+/// Events whose sentence repeats across the archive with many dates (slogans,
+/// disclaimers) are boilerplate, not events.
+fn drop_boilerplate_events(documents: &mut [Built]) {
+    let boilerplate = events::boilerplate(documents.iter().map(|b| b.document.events.as_slice()));
+    for built in documents.iter_mut() {
+        built
+            .document
+            .events
+            .retain(|e| !events::is_boilerplate(e, &boilerplate));
     }
 }
 
