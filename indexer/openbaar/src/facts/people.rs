@@ -304,6 +304,7 @@ mod tests {
         vec![Page {
             number: 1,
             provenance: Provenance::TextLayer,
+            confidence: None,
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
         }]
     }
