@@ -28,25 +28,28 @@ pub struct DocumentLink {
 #[derive(Debug, Serialize, PartialEq)]
 pub struct ListSummary {
     /// Its path in the archive.
-    source: String,
+    pub source: String,
     /// The copy beside the page, to download.
-    file: String,
-    rows: usize,
+    pub file: String,
+    /// Rows the list has.
+    pub rows: usize,
     /// Judgements (`Openbaar`, `Deels openbaar`, …) and how many rows have each.
-    judgements: Vec<(String, usize)>,
+    pub judgements: Vec<(String, usize)>,
     /// Rows without a file in the release.
-    withheld: usize,
+    pub withheld: usize,
 }
 
 /// One folder of the archive with a decision or an inventory list.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Dossier {
     /// The folder (`` for the archive's root).
-    folder: String,
-    decisions: Vec<DocumentLink>,
-    lists: Vec<ListSummary>,
+    pub folder: String,
+    /// The decisions (documents typed `besluit`) in the folder.
+    pub decisions: Vec<DocumentLink>,
+    /// The inventory lists in the folder.
+    pub lists: Vec<ListSummary>,
     /// Documents in the folder.
-    documents: usize,
+    pub documents: usize,
 }
 
 #[derive(Serialize)]
@@ -162,32 +165,7 @@ pub fn write_dossier(dir: &Path, archive: &Path, extraction: &Extraction) -> Res
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
-    use crate::config::Settings;
-    use crate::records::{extract_all, NoProgress};
-
-    /// A real release: five PDFs and the inventory list that judges them.
-    #[test]
-    fn a_release_folder_with_its_list_is_a_dossier() {
-        let woo1 = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/realworld/woo1");
-        assert!(
-            woo1.is_dir(),
-            "the real release {} is missing",
-            woo1.display()
-        );
-        let extraction = extract_all(&[woo1], &Settings::default(), &NoProgress);
-        let names = vec!["lijst-1-inventory.xlsx".to_string()];
-        let found = dossiers(&extraction, &names);
-        assert_eq!(found.len(), 1);
-        let list = &found[0].lists[0];
-        assert_eq!(list.source, "inventory.xlsx");
-        assert_eq!(list.file, "lijst-1-inventory.xlsx");
-        assert_eq!(list.judgements, vec![("Deels Openbaar".to_string(), 5)]);
-        assert_eq!((list.rows, list.withheld), (5, 0));
-        assert_eq!(found[0].documents, 5);
-    }
 
     #[test]
     fn the_documents_of_a_folder_were_released_with_its_decisions() {
