@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
+use openbaar::config::Settings;
 use openbaar::eval::events::{labelled, LabelledEventScore};
 use openbaar::eval::facts_set::LabelledDocument;
 use openbaar::eval::labelled_records::{labelled_records, per_split};
@@ -22,7 +23,7 @@ macro_rules! out {
 /// Reads the labelled set from the current folder (the repository root), or says why
 /// it cannot.
 fn records() -> Result<Vec<(LabelledDocument, Document)>, ExitCode> {
-    labelled_records(Path::new(".")).map_err(|err| {
+    labelled_records(Path::new("."), &Settings::default()).map_err(|err| {
         eprintln!("error: {err}");
         ExitCode::from(2)
     })

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use openbaar::config::Settings;
 use openbaar::eval::events::{labelled, LabelledEventScore};
 use openbaar::eval::facts_set::{LabelledDocument, Split};
 use openbaar::eval::labelled_records::{labelled_records, per_split};
@@ -14,7 +15,7 @@ use openbaar::model::Document;
 
 fn records() -> Vec<(LabelledDocument, Document)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let records = labelled_records(&root).unwrap_or_else(|e| panic!("{e}"));
+    let records = labelled_records(&root, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(records.len(), 47, "every labelled PDF gives a record");
     records
 }

@@ -12,30 +12,25 @@
 
 use std::path::Path;
 
-use super::facts_set::{load_with_pdfs, LabelledDocument, LabelledMessage, Split, PDFS_DIR};
+use super::facts_set::{LabelledDocument, LabelledMessage, Split};
+use super::labelled_records::labelled_records;
 use super::Counts;
 use crate::config::Site;
 use crate::model::{DocType, Document, Message, MARKER};
-use crate::records::{extract_all, NoProgress};
 
 /// Loads the labels under `root`, extracts the real releases beside it with the
 /// settings of `root/config.toml` (when there is one), and scores them.
 pub fn run_on_labelled_set(root: &Path) -> Result<EmailReport, String> {
-    let labels = load_with_pdfs(root)?;
     let config = root.join("config.toml");
     let settings = if config.is_file() {
         Site::load(&config).map_err(|e| e.to_string())?.settings
     } else {
         Default::default()
     };
-    let pdfs = root.join(PDFS_DIR);
-    let extraction = extract_all(&[pdfs], &settings, &NoProgress);
-    let cases: Vec<(&LabelledDocument, Option<&Document>)> = labels
+    let records = labelled_records(root, &settings)?;
+    let cases: Vec<(&LabelledDocument, Option<&Document>)> = records
         .iter()
-        .map(|(label, _)| {
-            let doc = extraction.records().find(|d| d.source == label.file);
-            (label, doc)
-        })
+        .map(|(label, doc)| (label, Some(doc)))
         .collect();
     evaluate(&cases)
 }

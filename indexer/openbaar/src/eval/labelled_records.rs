@@ -9,15 +9,15 @@ use crate::config::Settings;
 use crate::model::Document;
 use crate::records::{extract_all, NoProgress};
 
-/// Every labelled PDF with its record, or why the set cannot be measured (labels or
-/// PDFs missing, a PDF that gave no record).
-pub fn labelled_records(repo_root: &Path) -> Result<Vec<(LabelledDocument, Document)>, String> {
+/// Every labelled PDF with its record, read with `settings` (the organisation and people
+/// evals pass the defaults: a first run without configuration), or why the set cannot be
+/// measured (labels or PDFs missing, a PDF that gave no record).
+pub fn labelled_records(
+    repo_root: &Path,
+    settings: &Settings,
+) -> Result<Vec<(LabelledDocument, Document)>, String> {
     let labels = load_with_pdfs(repo_root)?;
-    let extraction = extract_all(
-        &[repo_root.join(PDFS_DIR)],
-        &Settings::default(),
-        &NoProgress,
-    );
+    let extraction = extract_all(&[repo_root.join(PDFS_DIR)], settings, &NoProgress);
     labels
         .into_iter()
         .map(|(label, _)| {
