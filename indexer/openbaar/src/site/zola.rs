@@ -225,22 +225,29 @@ mod tests {
         assert!(foreign.join("index.html").exists());
     }
 
-    #[test]
-    fn a_failed_build_leaves_the_previous_site_in_place() {
+    /// A folder holding a previous build (`public/`, stamped as ours) and a fake `zola`
+    /// running `script`: (the folder, `public/`, the fake zola).
+    fn previous_site_and_fake_zola(
+        script: &str,
+    ) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let output = dir.path().join("public");
         std::fs::create_dir_all(&output).unwrap();
         std::fs::write(output.join(SITE_STAMP), "").unwrap();
         std::fs::write(output.join("index.html"), "vorige build").unwrap();
-        // A "zola" that fails, after writing part of a site.
         let zola = dir.path().join("zola");
-        std::fs::write(
-            &zola,
-            "#!/bin/sh\nmkdir -p \"$3\" && echo half > \"$3/index.html\"\nexit 1\n",
-        )
-        .unwrap();
-        use std::os::unix::fs::PermissionsExt;
+        std::fs::write(&zola, script).unwrap();
         std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
+        (dir, output, zola)
+    }
+
+    #[test]
+    fn a_failed_build_leaves_the_previous_site_in_place() {
+        // A "zola" that fails, after writing part of a site.
+        let (dir, output, zola) = previous_site_and_fake_zola(
+            "#!/bin/sh\nmkdir -p \"$3\" && echo half > \"$3/index.html\"\nexit 1\n",
+        );
         let result = build_with(&zola, dir.path(), &output, |_| Ok(()));
         assert!(matches!(result, Err(ZolaError::Failed(_))), "{result:?}");
         assert_eq!(
@@ -252,20 +259,10 @@ mod tests {
 
     #[test]
     fn a_failed_finish_leaves_the_previous_site_in_place() {
-        let dir = tempfile::tempdir().unwrap();
-        let output = dir.path().join("public");
-        std::fs::create_dir_all(&output).unwrap();
-        std::fs::write(output.join(SITE_STAMP), "").unwrap();
-        std::fs::write(output.join("index.html"), "vorige build").unwrap();
         // A "zola" that succeeds; finishing its site (the document text) fails.
-        let zola = dir.path().join("zola");
-        std::fs::write(
-            &zola,
+        let (dir, output, zola) = previous_site_and_fake_zola(
             "#!/bin/sh\nmkdir -p \"$3\" && echo nieuw > \"$3/index.html\"\n",
-        )
-        .unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
+        );
         let result = build_with(&zola, dir.path(), &output, |_| {
             Err(super::super::SiteError::TextMarkerMissing { missing: 3 })
         });
