@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 
 use crate::model::date::PLAUSIBLE_YEARS;
-use crate::model::{PartialDate, Precision};
+use crate::model::{PartialDate, Precision, WEEKDAY_NAMES};
 
 /// A date found in text, and the time beside it when the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,9 +211,11 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
             // Outlook's US prints (`Thur 8/28/2025 10:48:55 AM`) put the month first;
             // Dutch text puts the day first.
             let english = caps.name("ampm").is_some()
-                || caps
-                    .name("wd")
-                    .is_some_and(|w| !WEEKDAYS_NL.contains(&w.as_str().to_lowercase().as_str()));
+                || caps.name("wd").is_some_and(|w| {
+                    let lower = w.as_str().to_lowercase();
+                    !(WEEKDAY_NAMES.contains(&lower.as_str())
+                        || WEEKDAY_ABBREVIATIONS_NL.contains(&lower.as_str()))
+                });
             let (month, day) = if a > 12 {
                 (b, a)
             } else if b > 12 || english {
@@ -261,22 +263,8 @@ pub fn find_dates(text: &str) -> Vec<FoundDate> {
     found
 }
 
-const WEEKDAYS_NL: &[&str] = &[
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "ma",
-    "di",
-    "wo",
-    "do",
-    "vr",
-    "za",
-    "zo",
-];
+/// Dutch weekday abbreviations; the full names are [`WEEKDAY_NAMES`].
+const WEEKDAY_ABBREVIATIONS_NL: &[&str] = &["ma", "di", "wo", "do", "vr", "za", "zo"];
 
 /// The first date in `text`, if any.
 pub fn parse_date(text: &str) -> Option<DateValue> {

@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
 use super::dates::find_dates;
-use crate::model::{DateSource, Event, PartialDate, MONTH_NAMES};
+use crate::model::{DateSource, Event, PartialDate, MONTH_NAMES, WEEKDAY_NAMES};
 
 /// The date a text is written on, for resolving dates without a year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,7 +90,7 @@ static NUMERIC_NO_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// Relative days forward and back from a message's date: `morgen`, `eergisteren`,
 /// `donderdag a.s.`, `aanstaande vrijdag`, `volgende week donderdag`.
 static RELATIVE_MORE: LazyLock<Regex> = LazyLock::new(|| {
-    let weekdays = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag";
+    let weekdays = WEEKDAY_NAMES.join("|");
     Regex::new(&format!(
         r"(?i)\b(?:(?P<w>overmorgen|eergisteren|morgen)\b|(?:aanstaande|komende)\s+(?P<next>{weekdays})\b|(?P<next2>{weekdays})\s+a\.?s\.?(?:\s|$|[,.;:])|volgende\s+week\s+(?P<nextweek>{weekdays})\b)"
     ))
@@ -175,13 +175,6 @@ fn only_a_date(sentence: &str, dates: &[super::dates::FoundDate]) -> bool {
         rest.replace_range(found.start..found.end, " ");
     }
     let weekdays = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
         "monday",
         "tuesday",
         "wednesday",
@@ -199,9 +192,12 @@ fn only_a_date(sentence: &str, dates: &[super::dates::FoundDate]) -> bool {
         "sun",
         "uur",
     ];
-    !rest
-        .split(|c: char| !c.is_alphabetic())
-        .any(|w| w.chars().count() >= 3 && !weekdays.contains(&w.to_lowercase().as_str()))
+    !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let lower = w.to_lowercase();
+        w.chars().count() >= 3
+            && !weekdays.contains(&lower.as_str())
+            && !WEEKDAY_NAMES.contains(&lower.as_str())
+    })
 }
 
 /// The events of one paragraph starting at character offset `offset` of the document

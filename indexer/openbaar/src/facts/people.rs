@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{organisation, Page, Person, Role};
+use crate::model::{organisation, Page, Person, Role, MONTH_NAMES, WEEKDAY_NAMES};
 
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(met\s+)?(vriendelijke|hartelijke|beste)?\s*groet(en)?|^groetjes|^kind regards|^best regards|^hoogachtend")
@@ -67,25 +67,6 @@ const NOT_IN_A_NAME: &[&str] = &[
     "ook",
     "niet",
     "wel",
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
     "covid",
     "corona",
 ];
@@ -105,8 +86,11 @@ pub fn is_person_name(name: &str) -> bool {
         && last.chars().any(char::is_lowercase)
         && words.iter().all(|w| {
             let lower = w.to_lowercase();
+            let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
             particles.contains(&lower.as_str()) && *w != *last
-                || !NOT_IN_A_NAME.contains(&lower.trim_matches(|c: char| !c.is_alphanumeric()))
+                || !(NOT_IN_A_NAME.contains(&bare)
+                    || MONTH_NAMES.contains(&bare)
+                    || WEEKDAY_NAMES.contains(&bare))
         })
         && !organisation::all()
             .iter()

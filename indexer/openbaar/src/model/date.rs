@@ -26,6 +26,17 @@ pub const MONTH_NAMES: [&str; 12] = [
     "december",
 ];
 
+/// The Dutch weekday names, Monday first: the one list every part of Openbaar uses.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
 /// The years a document or event may fall in. Outside them a "date" is a number, an
 /// OCR error or a hostile header, never a date of a released document.
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;

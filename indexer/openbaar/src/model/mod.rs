@@ -22,7 +22,7 @@ pub mod redaction;
 pub mod source;
 
 pub use archive::{Built, Disagreement, Extraction, InventoryCheck, Original, Problem};
-pub use date::{DateSource, PartialDate, Precision, MONTH_NAMES};
+pub use date::{DateSource, PartialDate, Precision, MONTH_NAMES, WEEKDAY_NAMES};
 pub use document::{
     content_id, placed_paragraphs, DocType, Document, Kind, Page, PlacedParagraph, Provenance,
     PARAGRAPH_SEPARATOR,
