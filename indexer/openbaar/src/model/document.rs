@@ -330,16 +330,22 @@ impl Document {
     }
 }
 
-#[cfg(test)]
 impl Document {
-    /// An empty PDF record with this id and source, for tests to fill in.
-    pub(crate) fn for_test(id: &str, source: &str) -> Document {
+    /// A record of `kind` with its names and no facts, pages or text yet: the start of a
+    /// record that is not read from a file (a withheld inventory row) and of test records.
+    pub fn without_facts(
+        id: String,
+        source: String,
+        file_name: String,
+        kind: Kind,
+        title: String,
+    ) -> Document {
         Document {
-            id: id.into(),
-            source: source.into(),
-            file_name: source.rsplit('/').next().unwrap_or(source).into(),
-            kind: Kind::Pdf,
-            title: id.into(),
+            id,
+            source,
+            file_name,
+            kind,
+            title,
             date: None,
             date_source: None,
             doc_type: None,
@@ -360,10 +366,21 @@ impl Document {
             duplicates: Vec::new(),
             same_message: Vec::new(),
             inventory: None,
-            page_count: 1,
-            size_bytes: 1,
+            page_count: 0,
+            size_bytes: 0,
             pages: Vec::new(),
             text: String::new(),
+        }
+    }
+
+    /// An empty PDF record with this id and source, for tests to fill in.
+    #[cfg(test)]
+    pub(crate) fn for_test(id: &str, source: &str) -> Document {
+        let file_name = source.rsplit('/').next().unwrap_or(source).into();
+        Document {
+            page_count: 1,
+            size_bytes: 1,
+            ..Document::without_facts(id.into(), source.into(), file_name, Kind::Pdf, id.into())
         }
     }
 }
