@@ -2,13 +2,13 @@
 // two formats, timelines without repeated quotes, addresses that are absolute where they
 // must be, links with their trailing slash, every page usable at phone width (390 px)
 // without accessibility findings, and an email that prints whole.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startNginx, launchChromium } from './server.mjs';
+import { serveSite } from './server.mjs';
 import { openPage } from './pages.mjs';
 import { axeFindings } from './axe.mjs';
 
@@ -22,17 +22,11 @@ const PAGES = ['/', '/documenten/', EMAIL, PRINTED, LETTER, '/weglakkingen/', '/
   '/organisatie/gemeente-groningen/', '/persoon/', '/jaar/', '/jaar/2025/', '/soort/', '/draad/',
   '/zoeken/', '/over/', '/verantwoording/', '/dossier/'];
 
-let server;
 let browser;
-
-before(async () => {
-  server = await startNginx(join(repo, 'public'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+let server;
+serveSite(join(repo, 'public'), (b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** Opens a page and records everything that went wrong on it. */

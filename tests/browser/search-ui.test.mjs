@@ -2,12 +2,12 @@
 // must not mix, filter chips, ground codes and dates typed as words, sorting, a date range,
 // pages, the URL as the whole search, exact highlighting in the document, a phone's width,
 // and axe-core. Every list of hits is compared with `openbaar search` over the same bundle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { startNginx, launchChromium } from './server.mjs';
+import { serveSite } from './server.mjs';
 import { watchViolations } from './policy.mjs';
 import { axeFindings } from './axe.mjs';
 
@@ -15,14 +15,9 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const publicDir = join(repo, 'public');
 let browser;
 let server;
-
-before(async () => {
-  browser = await launchChromium();
-  server = await startNginx(publicDir);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serveSite(publicDir, (b, s) => {
+  browser = b;
+  server = s;
 });
 
 function native(query, perPage = 10, offset = 0) {

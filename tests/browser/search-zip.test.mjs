@@ -2,14 +2,14 @@
 // of every result of the search (all its pages, not only the one shown), in the order of
 // the results, byte for byte the files of archive/; the caps say what they left out; a
 // failed fetch names its file; keyboard, phone width and axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { startNginx, launchChromium } from './server.mjs';
+import { serveSite } from './server.mjs';
 import { watchViolations } from './policy.mjs';
 import { axeFindings } from './axe.mjs';
 
@@ -17,14 +17,9 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const publicDir = join(repo, 'public');
 let browser;
 let server;
-
-before(async () => {
-  browser = await launchChromium();
-  server = await startNginx(publicDir);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+serveSite(publicDir, (b, s) => {
+  browser = b;
+  server = s;
 });
 
 // Every hit of `query`, in order, from `openbaar search` over the same bundle.

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { before, after } from 'node:test';
 
 async function freePort() {
   return new Promise((done, fail) => {
@@ -80,6 +81,24 @@ http {
         status, method, uri, conditional: Boolean(ifNoneMatch || ifModifiedSince),
       })),
   };
+}
+
+/**
+ * For a test file: starts nginx over `root` and one Chromium before its tests, hands both
+ * to `use(browser, server)`, and stops both after them.
+ */
+export function serveSite(root, use) {
+  let browser;
+  let server;
+  before(async () => {
+    server = await startNginx(root);
+    browser = await launchChromium();
+    use(browser, server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
 
 /** Launches Debian's headless Chromium with the flags every browser test uses. */

@@ -1,26 +1,20 @@
 // The built sample site (public/) in headless Chromium, served by nginx.
 // Every page must load without console errors, failed requests or violations of the
 // Content-Security-Policy (csp.test.mjs tests the policy itself).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { startNginx, launchChromium } from './server.mjs';
+import { serveSite } from './server.mjs';
 import { openPage } from './pages.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server;
 let browser;
-
-before(async () => {
-  server = await startNginx(join(repo, 'public'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+let server;
+serveSite(join(repo, 'public'), (b, s) => {
+  browser = b;
+  server = s;
 });
 
 /** Opens a page and records everything that went wrong on it. */
