@@ -3,8 +3,10 @@
 //! there, per part of the split.
 //!
 //! - An organisation found is right when the labels name it on the page (by its full
-//!   name, or as written, or by a name the table gives it), or when a domain on the page
-//!   belongs to it. Recall is counted over every labelled organisation, and separately
+//!   name, or as written, or by a name the table gives it, without the notes the
+//!   labels add in brackets, accents aside; or as the unit a label names after its
+//!   body, `Ministerie van VWS, Directie Jeugd`), or when a domain on the page belongs
+//!   to it. Recall is counted over every labelled organisation, and separately
 //!   over those that are public bodies of the table, which is what is matched.
 //! - A person found is right when the labels name the same person: the same name, or
 //!   one name the end of the other at a word (`De Jonge`, `Hugo de Jonge`).
@@ -13,10 +15,12 @@ use super::facts_set::LabelledDocument;
 use super::Counts;
 use crate::model::organisation::{self, Organisation};
 use crate::model::Document;
+use unicode_normalization::UnicodeNormalization;
 
-/// Letters and digits only, lower case: `Ministerie van VWS` → `ministerievanvws`.
+/// Letters and digits only, lower case, without accents (OCR reads `ë` as `é`):
+/// `Ministerie van VWS` → `ministerievanvws`.
 fn squeeze(text: &str) -> String {
-    text.chars()
+    text.nfd()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -35,10 +39,47 @@ fn names_of(found: &str) -> Vec<String> {
     names
 }
 
-/// Whether a body of the table is the labelled organisation.
+/// A labelled name without its notes in brackets: the labels add the parent body or
+/// the abbreviation (`Directie Curatieve Zorg (VWS)`, `Landelijke Huisartsen Vereniging
+/// (LHV)`), which are not part of the name.
+fn without_notes(label: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whether an organisation found (by its names) is the labelled organisation: the
+/// name as written or in full, with or without the labels' notes in brackets, or the
+/// unit a label names after its body (`Ministerie van VWS, Directie Jeugd`).
 fn is_labelled(names: &[String], as_written: &str, full: &str) -> bool {
-    let (written, full) = (squeeze(as_written), squeeze(full));
-    names.iter().any(|n| *n == written || *n == full)
+    let mut forms = Vec::new();
+    for label in [as_written, full] {
+        forms.push(squeeze(label));
+        let bare = without_notes(label);
+        forms.push(squeeze(&bare));
+        // `Ministerie van VWS, Directie Jeugd`, `Centrum X, afdeling Y`: a body and
+        // its unit, both named on the page.
+        if let Some((body, unit)) = bare.rsplit_once([',', '–']) {
+            let unit = unit.trim().to_lowercase();
+            if ["directie", "afdeling", "directoraat", "programmadirectie"]
+                .iter()
+                .any(|w| unit.starts_with(w))
+            {
+                forms.push(squeeze(body));
+                forms.push(squeeze(&unit));
+            }
+        }
+    }
+    forms.retain(|f| !f.is_empty());
+    names.iter().any(|n| forms.contains(n))
 }
 
 /// The counts of one part of the split.
@@ -179,6 +220,23 @@ mod tests {
             &names,
             "VNG",
             "Vereniging van Nederlandse Gemeenten"
+        ));
+        let unit = names_of("Directie Jeugd");
+        assert!(is_labelled(&unit, "Jeugd", "Directie Jeugd (VWS)"));
+        assert!(is_labelled(
+            &unit,
+            "Ministerie van VWS – Directie Jeugd",
+            "Ministerie van Volksgezondheid, Welzijn en Sport, Directie Jeugd"
+        ));
+        assert!(!is_labelled(
+            &unit,
+            "Ministerie van VWS",
+            "Ministerie van VWS (Jeugd)"
+        ));
+        assert!(!is_labelled(
+            &names_of("Rijksinstituut voor Volksgezondheid en Milieu"),
+            "Cib",
+            "Centrum Infectieziektebestrijding (CIb), RIVM"
         ));
     }
 }

@@ -17,6 +17,8 @@ use unicode_normalization::UnicodeNormalization;
 use crate::config::Settings;
 use crate::model::organisation::{self, Organisation};
 
+mod forms;
+
 /// How a name of the table must be written to count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Rule {
@@ -182,14 +184,52 @@ pub fn table_bodies_in(text: &str) -> Vec<&'static Organisation> {
     found
 }
 
-/// The organisations `text` names: those of `[extra.openbaar.organisations]` and the
-/// public bodies of the table, under the name the configuration gives them.
+/// Words that say what kind of body a name is, before its own name (`Stichting X`,
+/// `Inspectie IGJ`).
+const LEGAL_KINDS: &[&str] = &["stichting", "vereniging", "inspectie", "coöperatie"];
+
+/// Letters and digits only, without accents, in small letters: how two spellings of a
+/// name compare (`Directoraat Generaal` and `directoraat-generaal`).
+fn squeeze(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The organisations `text` names: those of `[extra.openbaar.organisations]`, the
+/// public bodies of the table (under the name the configuration gives them), and the
+/// organisations named by their form (`Directie Curatieve Zorg`, `Landelijke
+/// Huisartsen Vereniging`); a name of the form that the table knows counts as its body.
 pub fn named_in(text: &str, settings: &Settings) -> Vec<String> {
     let mut names = settings.organisations_in(text);
-    for org in table_bodies_in(text) {
-        let name = settings.display_name(org).to_string();
-        if !names.contains(&name) {
+    let add = |name: String, names: &mut Vec<String>| {
+        if !names.iter().any(|n| squeeze(n) == squeeze(&name)) {
             names.push(name);
+        }
+    };
+    for org in table_bodies_in(text) {
+        add(settings.display_name(org).to_string(), &mut names);
+    }
+    for name in forms::named_by_form(text) {
+        // `Inspectie IGJ`, `Stichting X`: the kind before a name known already.
+        let keys = [
+            Some(squeeze(&name)),
+            name.split_once(' ')
+                .filter(|(kind, _)| LEGAL_KINDS.contains(&kind.to_lowercase().as_str()))
+                .map(|(_, rest)| squeeze(rest)),
+        ];
+        let keys: Vec<String> = keys.into_iter().flatten().collect();
+        let body = organisation::all().iter().find(|o| {
+            std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .any(|n| keys.contains(&squeeze(n)))
+        });
+        match body {
+            Some(org) => add(settings.display_name(org).to_string(), &mut names),
+            None if names.iter().any(|n| keys.contains(&squeeze(n))) => {}
+            None => add(name, &mut names),
         }
     }
     names
@@ -244,7 +284,11 @@ mod tests {
         assert_eq!(named("advies van het rivm"), named("advies van het RIVM"));
         assert!(named("mail aan jan@rivm.nl of www.vng.nl of https://x.nl/RIVM").is_empty());
         assert_eq!(named("EMC/RIVM"), named("RIVM"));
-        assert!(named("het Crisis Respons Team (CRT) en de CRT-werkwijze").is_empty());
+        assert_eq!(
+            named("het Crisis Respons Team (CRT) en de CRT-werkwijze"),
+            vec!["Crisis Respons Team"],
+            "the team, not the table's CRT"
+        );
         assert_eq!(
             named("het Rijksinstituut voor Volksgezondheid en Milieu (RIVM); het RIVM").len(),
             1
