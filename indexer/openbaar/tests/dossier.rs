@@ -27,4 +27,6 @@ fn a_release_folder_with_its_list_is_a_dossier() {
     assert_eq!(list.judgements, vec![("Deels Openbaar".to_string(), 5)]);
     assert_eq!((list.rows, list.withheld), (5, 0));
     assert_eq!(found[0].documents, 5);
+    // The release holds no request: the page says so (themes/openbaar/templates/dossier.html).
+    assert!(found[0].requests.is_empty());
 }

@@ -79,6 +79,11 @@ struct PageExtra<'a> {
     same_message: Vec<Link>,
     /// The decisions of its folder, with which it was made public.
     released_with: Vec<DocumentLink>,
+    /// When it was made public, `YYYY-MM-DD`: the latest date of its folder's decisions
+    /// (its own, for a decision); none when no decision there is dated. The Atom feed
+    /// dates its entry by it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    released: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     inventory: Option<InventoryEntry>,
     people: Vec<Person>,
@@ -170,6 +175,7 @@ pub(super) fn page_file(
                 .filter(|d| d.id != doc.id)
                 .cloned()
                 .collect(),
+            released: released_with.iter().filter_map(|d| d.date.clone()).max(),
             inventory: doc.inventory.clone().map(|mut entry| {
                 entry.title = entry.title.as_deref().map(one_line);
                 entry.notes = lines(&entry.notes);
@@ -228,4 +234,34 @@ fn ground_codes_for_site(doc: &Document) -> Vec<String> {
         }
     }
     codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_is_released_on_the_latest_date_of_its_decisions() {
+        let doc = Document::for_test("d", "woo1/brief.pdf");
+        let decision = |id: &str, date: Option<&str>| DocumentLink {
+            id: id.into(),
+            title: "Besluit".into(),
+            date: date.map(String::from),
+        };
+        let titles = HashMap::new();
+        let page = page_file(
+            &doc,
+            1,
+            "",
+            &titles,
+            &[
+                decision("a", Some("2024-02-01")),
+                decision("b", None),
+                decision("c", Some("2024-05-30")),
+            ],
+        );
+        assert!(page.contains("released = \"2024-05-30\""), "{page}");
+        let undated = page_file(&doc, 1, "", &titles, &[decision("b", None)]);
+        assert!(!undated.contains("released ="), "{undated}");
+    }
 }
