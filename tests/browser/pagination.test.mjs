@@ -1,47 +1,21 @@
 // Long lists in pages: the sample archive (seven documents) built with page_size = 2, so the
 // document list has four pages (the last with one) and a facet page lists its two newest documents and links to the search
 // for the rest. Needs the release binary and the search runtime (scripts/build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { startNginx, launchChromium } from './server.mjs';
+import { buildSite } from './sites.mjs';
 import { openPage } from './pages.mjs';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const binary = join(repo, 'target', 'release', 'openbaar');
-let site;
 let server;
 let browser;
-
-before(async () => {
-  assert.ok(existsSync(binary), `${binary} is missing: run scripts/build`);
-  site = mkdtempSync(join(tmpdir(), 'openbaar-pages-'));
-  chmodSync(site, 0o755); // nginx's workers read it as another user
-  const config = readFileSync(join(repo, 'config.toml'), 'utf8');
-  assert.match(config, /^page_size = \d+$/m, 'config.toml sets page_size');
-  writeFileSync(join(site, 'config.toml'), config.replace(/^page_size = \d+$/m, 'page_size = 2'));
-  mkdirSync(join(site, 'content'));
-  mkdirSync(join(site, 'templates'));
-  for (const name of readdirSync(join(repo, 'content')).filter((n) => n.endsWith('.md'))) {
-    cpSync(join(repo, 'content', name), join(site, 'content', name));
-  }
-  symlinkSync(join(repo, 'themes'), join(site, 'themes'));
-  execFileSync(binary, ['build', '--config', join(site, 'config.toml'), '--archive', join(repo, 'archive'),
-    '--output', join(site, 'public'),
-    '--search-runtime', join(repo, 'target', 'wasm32-unknown-unknown', 'wasm', 'openbaar_search_wasm.wasm')],
-  { stdio: 'pipe' });
-  server = await startNginx(join(site, 'public'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (site) rmSync(site, { recursive: true, force: true });
+buildSite({
+  config: (text) => {
+    assert.match(text, /^page_size = \d+$/m, 'config.toml sets page_size');
+    return text.replace(/^page_size = \d+$/m, 'page_size = 2');
+  },
+}, (b, s) => {
+  browser = b;
+  server = s;
 });
 
 const titles = (page) => page.$$eval('table.documents tbody td[data-label="Titel"]', (cells) => cells.map((c) => c.textContent.trim()));
@@ -77,6 +51,39 @@ test('the document list comes in pages with addresses of their own, newest first
   // Page 1 of the list is the list itself; its paginated address sends there.
   const { page, close } = await openPage(browser, server, '/documenten/pagina/1/');
   await page.waitForURL(/\/documenten\/$/);
+  await close();
+});
+
+test('the English document list comes in the same pages, and the switch keeps the page', async () => {
+  const dutch = [];
+  for (const number of [1, 2, 3, 4]) {
+    const path = number === 1 ? '/documenten/' : `/documenten/pagina/${number}/`;
+    const { page, close } = await openPage(browser, server, path);
+    dutch.push(...await links(page));
+    await close();
+  }
+  const english = [];
+  let path = '/en/documenten/';
+  for (const number of [1, 2, 3, 4]) {
+    const { page, close } = await openPage(browser, server, path);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    english.push(...await page.$$eval('table.documents tbody td[data-label="Title"] a', (as) => as.map((a) => a.getAttribute('href'))));
+    assert.match(await page.textContent('nav.pager'), new RegExp(`Page ${number} of 4`));
+    assert.equal(await page.getAttribute('nav.pager a[aria-current="page"]', 'href'),
+      number === 1 ? '/en/documenten/' : `/en/documenten/pagina/${number}/`);
+    // The switch leads to the same page of the Dutch list.
+    assert.equal(await page.getAttribute('a.lang-switch', 'href'), number === 1 ? '/documenten/' : `/documenten/pagina/${number}/`);
+    if (number < 4) {
+      path = await page.getAttribute('nav.pager a[rel="next"]', 'href');
+      assert.equal(path, `/en/documenten/pagina/${number + 1}/`);
+    } else {
+      assert.equal(await page.locator('nav.pager a[rel="next"]').count(), 0, 'the last page has no next');
+    }
+    await close();
+  }
+  assert.deepEqual(english, dutch, 'the same documents in the same order, page by page');
+  const { page, close } = await openPage(browser, server, '/documenten/pagina/3/');
+  assert.equal(await page.getAttribute('a.lang-switch', 'href'), '/en/documenten/pagina/3/');
   await close();
 });
 

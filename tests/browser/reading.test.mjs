@@ -20,7 +20,11 @@ const LETTER = '/documenten/340eaa168fa6e008/';
 const PAGES = ['/', '/documenten/', EMAIL, PRINTED, LETTER, '/weglakkingen/', '/gronden/',
   '/gronden/5-1-2e/', '/tijdlijn/', '/tijdlijn/gemeente-groningen/', '/organisatie/',
   '/organisatie/gemeente-groningen/', '/persoon/', '/jaar/', '/jaar/2025/', '/soort/', '/draad/',
-  '/zoeken/', '/over/', '/verantwoording/', '/dossier/'];
+  '/zoeken/', '/over/', '/verantwoording/', '/dossier/',
+  // The English interface (languages.test.mjs tests the switch between them).
+  '/en/', '/en/documenten/', '/en/zoeken/', '/en/over/', '/en/tijdlijn/', '/en/weglakkingen/',
+  '/en/dossier/', '/en/verantwoording/', '/en/organisatie/', '/en/persoon/', '/en/gronden/',
+  '/en/jaar/', '/en/soort/', '/en/draad/'];
 
 let browser;
 let server;
@@ -261,12 +265,12 @@ test('a facet page saves its originals as one ZIP', async () => {
   await context.close();
 });
 
-test('the dossier page says what the release holds: here no decision and no inventory list', async () => {
+test('the dossier page says what the release holds: here no request, decision or inventory list', async () => {
   const { page, close } = await open('/dossier/');
   assert.equal((await page.textContent('h1')).trim(), 'Besluit en inventaris');
-  // The sample archive has letters and an email, no besluit and no inventory list; the
-  // page says so instead of showing empty headings (realworld lists: Rust tests).
-  assert.match(await page.textContent('main'), /geen besluit en geen inventarislijst gevonden/);
+  // The sample archive has letters and an email, no request, no besluit and no inventory
+  // list; the page says so instead of showing empty headings (realworld lists: Rust tests).
+  assert.match(await page.textContent('main'), /geen document van het type besluit en geen inventarislijst/);
   await close();
 });
 

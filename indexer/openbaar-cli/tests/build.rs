@@ -37,6 +37,11 @@ fn site_with(archive: &[(&str, &[u8])]) -> tempfile::TempDir {
             fs::copy(&path, root.join("content").join(path.file_name().unwrap())).unwrap();
         }
     }
+    // The English listings of the facets.
+    copy_dir(
+        &repo().join("content/facetten"),
+        &root.join("content/facetten"),
+    );
     for (name, bytes) in archive {
         let path = root.join("archive").join(name);
         fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -7,7 +7,7 @@
     // Empty values (unknown dates) sort last in either direction.
     if (a === "" && b !== "") return 1;
     if (b === "" && a !== "") return -1;
-    return a.localeCompare(b, "nl");
+    return a.localeCompare(b, document.documentElement.lang || "nl");
   }
   function sortBy(table, index, ascending) {
     var body = table.tBodies[0];

@@ -7,6 +7,10 @@
   form.hidden = false;
   var entries = Array.prototype.slice.call(document.querySelectorAll("ol.timeline li.event, ol.timeline li.item"));
   var count = form.querySelector("[data-count]");
+  // "3 of 12 shown", in the page's language (<html lang>).
+  var shownOf = document.documentElement.lang === "en"
+    ? function (n, all) { return n + " of " + all + " shown"; }
+    : function (n, all) { return n + " van " + all + " getoond"; };
   function apply() {
     var chosen = {};
     Array.prototype.forEach.call(form.elements, function (el) {
@@ -30,7 +34,7 @@
       }
       year.hidden = !any;
     });
-    count.textContent = shown + " van " + entries.length + " getoond";
+    count.textContent = shownOf(shown, entries.length);
   }
   form.addEventListener("change", apply);
   apply();

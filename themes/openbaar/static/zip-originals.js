@@ -92,6 +92,20 @@
   }
   window.OpenbaarZip = { zip: zip, entryName: entryName, save: save };
 
+  // The words of the interface, in the page's language (<html lang>): Dutch, or English.
+  var MESSAGES = {
+    nl: {
+      busy: function (n) { return "Bezig: " + n + " originelen ophalen…"; },
+      done: function (n, name) { return n + " originelen in " + name + "."; },
+      failed: function (why) { return "Niet gelukt: " + why; }
+    },
+    en: {
+      busy: function (n) { return "Busy: fetching " + n + " originals…"; },
+      done: function (n, name) { return n + " originals in " + name + "."; },
+      failed: function (why) { return "Failed: " + why; }
+    }
+  };
+  var T = MESSAGES[document.documentElement.lang] || MESSAGES.nl;
   document.querySelectorAll("button[data-zip-from]").forEach(function (button) {
     var scope = document.querySelector(button.getAttribute("data-zip-from"));
     var status = document.querySelector(button.getAttribute("data-zip-status"));
@@ -103,7 +117,7 @@
       // Names in the order of the list, whatever order the fetches finish in.
       var names = links.map(function (el) { return entryName(el.getAttribute("data-file-name"), taken); });
       button.disabled = true;
-      if (status) status.textContent = "Bezig: " + links.length + " originelen ophalen…";
+      if (status) status.textContent = T.busy(links.length);
       Promise.all(links.map(function (el, i) {
         return fetch(el.getAttribute("data-original")).then(function (r) {
           if (!r.ok) throw new Error(r.status + " " + el.getAttribute("data-original"));
@@ -114,9 +128,9 @@
       })).then(function (files) {
         var fileName = button.getAttribute("data-zip-name") || "originelen.zip";
         save(zip(files), fileName);
-        if (status) status.textContent = files.length + " originelen in " + fileName + ".";
+        if (status) status.textContent = T.done(files.length, fileName);
       }).catch(function (error) {
-        if (status) status.textContent = "Niet gelukt: " + error.message;
+        if (status) status.textContent = T.failed(error.message);
       }).then(function () { button.disabled = false; });
     });
   });

@@ -27,6 +27,7 @@ pub mod search;
 mod segments;
 mod summary;
 pub mod timeline;
+mod translation;
 pub mod zola;
 
 use document_page::page_file;
@@ -80,10 +81,11 @@ struct SectionFrontMatter {
 /// the facet pages (`paginate_path` of the taxonomies in `config.toml`).
 pub const PAGINATE_PATH: &str = "pagina";
 
-/// A row of a document list, for the home page's newest documents: the home page reads
-/// these from the section's front matter instead of loading every page of the section.
+/// A row of a document list, for the home page's newest documents and the English
+/// document list ([`translation`]): they read these from front matter instead of loading
+/// every page of the section.
 #[derive(Serialize)]
-struct Row {
+pub(crate) struct Row {
     id: String,
     title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,6 +99,26 @@ struct RowExtra {
     kind: &'static str,
     kind_label: &'static str,
     page_count: u32,
+}
+
+impl Row {
+    fn of(doc: &Document) -> Row {
+        Row {
+            id: doc.id.clone(),
+            title: one_line(&doc.title),
+            date: doc.date.map(|d| d.to_string()),
+            extra: RowExtra {
+                kind: doc.kind.name(),
+                kind_label: doc.kind.label_nl(),
+                page_count: doc.page_count,
+            },
+        }
+    }
+
+    #[cfg(test)]
+    fn for_test(id: &str) -> Row {
+        Row::of(&Document::for_test(id, &format!("{id}.pdf")))
+    }
 }
 
 /// How many of the newest documents the home page lists.
@@ -131,6 +153,17 @@ fn write(path: &Path, contents: &[u8]) -> Result<(), SiteError> {
 /// previous build wrote: the documents section and the redactions page.
 pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteError> {
     write_documents(&site.generated_dir(), extraction, site.settings.page_size)?;
+    let content = site.root.join("content");
+    let rows: Vec<Row> = newest_first(&extraction.documents)
+        .into_iter()
+        .map(|b| Row::of(&b.document))
+        .collect();
+    translation::write_document_list(
+        &site.generated_dir(),
+        &content,
+        &rows,
+        site.settings.page_size,
+    )?;
     let dir = site.root.join(&site.settings.generated_redactions);
     prepare_dir(&dir)?;
     let front = RedactionsFrontMatter {
@@ -139,6 +172,7 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
         extra: summarise(extraction.documents.iter().map(|b| &b.document)),
     };
     write(&dir.join("_index.md"), front_matter(&front).as_bytes())?;
+    translation::write_section(&dir, &content, "Redactions", "redactions.html")?;
     let report_dir = site.root.join(&site.settings.generated_report);
     prepare_dir(&report_dir)?;
     let report = report::build_report(extraction);
@@ -146,17 +180,19 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
         &report_dir.join("_index.md"),
         front_matter(&report::ReportPage::new(&report)).as_bytes(),
     )?;
-    dossier::write_dossier(
-        &site.root.join(&site.settings.generated_dossier),
-        &site.archive_dir(),
-        extraction,
+    translation::write_section(&report_dir, &content, "Build report", "report.html")?;
+    let dossier_dir = site.root.join(&site.settings.generated_dossier);
+    dossier::write_dossier(&dossier_dir, &site.archive_dir(), extraction)?;
+    translation::write_section(
+        &dossier_dir,
+        &content,
+        "Decision and inventory",
+        "dossier.html",
     )?;
     let documents: Vec<&Document> = extraction.documents.iter().map(|b| &b.document).collect();
-    timeline::write_timelines(
-        &site.root.join(&site.settings.generated_timeline),
-        "Tijdlijn",
-        &documents,
-    )
+    let timeline_dir = site.root.join(&site.settings.generated_timeline);
+    timeline::write_timelines(&timeline_dir, "Tijdlijn", &documents)?;
+    translation::write_section(&timeline_dir, &content, "Timeline", "timeline.html")
 }
 
 /// Writes the documents section into `dir`, its list `page_size` rows a page.
@@ -315,16 +351,7 @@ fn section_file(extraction: &Extraction, page_size: usize) -> String {
             newest: newest_first(&extraction.documents)
                 .into_iter()
                 .take(NEWEST)
-                .map(|b| Row {
-                    id: b.document.id.clone(),
-                    title: one_line(&b.document.title),
-                    date: b.document.date.map(|d| d.to_string()),
-                    extra: RowExtra {
-                        kind: b.document.kind.name(),
-                        kind_label: b.document.kind.label_nl(),
-                        page_count: b.document.page_count,
-                    },
-                })
+                .map(|b| Row::of(&b.document))
                 .collect(),
             documents: extraction.documents.len(),
             pages: extraction

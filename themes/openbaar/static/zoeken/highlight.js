@@ -50,13 +50,31 @@
     node.replaceWith(frag);
   });
   if (!marks.length) return;
+  // The words of the bar, in the page's language (<html lang>): Dutch, or English.
+  const MESSAGES = {
+    nl: {
+      marked: (n, words) => `${n} ${n === 1 ? "plek" : "plekken"} gemarkeerd: ${words}`,
+      at: (i, n, words) => `Plek ${i} van ${n}: ${words}`,
+      bar: "Gemarkeerde zoekwoorden",
+      previous: "Vorige",
+      next: "Volgende",
+    },
+    en: {
+      marked: (n, words) => `${n} ${n === 1 ? "place" : "places"} marked: ${words}`,
+      at: (i, n, words) => `Place ${i} of ${n}: ${words}`,
+      bar: "Marked search words",
+      previous: "Previous",
+      next: "Next",
+    },
+  };
+  const T = MESSAGES[document.documentElement.lang] || MESSAGES.nl;
   // A bar above the text: how many places are marked, and a way from one to the next by
   // keyboard (each mark takes the focus, so a screen reader reads it out).
   let current = -1;
   const count = document.createElement("p");
   count.setAttribute("aria-live", "polite");
   const words = [...new Set(marks.map((m) => m.textContent.toLowerCase()))].join(", ");
-  count.textContent = `${marks.length} ${marks.length === 1 ? "plek" : "plekken"} gemarkeerd: ${words}`;
+  count.textContent = T.marked(marks.length, words);
   const show = (step) => {
     if (current >= 0) marks[current].classList.remove("current");
     current = (current + step + marks.length) % marks.length;
@@ -68,7 +86,7 @@
     mark.tabIndex = -1;
     mark.focus({ preventScroll: true });
     mark.scrollIntoView({ block: "center" });
-    count.textContent = `Plek ${current + 1} van ${marks.length}: ${words}`;
+    count.textContent = T.at(current + 1, marks.length, words);
   };
   const button = (label, step) => {
     const b = document.createElement("button");
@@ -80,8 +98,8 @@
   const bar = document.createElement("div");
   bar.className = "hit-nav";
   bar.setAttribute("role", "region");
-  bar.setAttribute("aria-label", "Gemarkeerde zoekwoorden");
-  bar.append(count, button("Vorige", -1), button("Volgende", 1));
+  bar.setAttribute("aria-label", T.bar);
+  bar.append(count, button(T.previous, -1), button(T.next, 1));
   text.before(bar);
   if (!marks[0].closest("details:not([open])")) marks[0].scrollIntoView({ block: "center" });
 })();

@@ -23,8 +23,46 @@
   const batch = () => Number(box.dataset.batch) || 50;
   const PARALLEL = 4;
   const base = root.dataset.documents.endsWith("/") ? root.dataset.documents : root.dataset.documents + "/";
-  const nl = (n) => n.toLocaleString("nl-NL");
-  const mb = (bytes) => `${(bytes / 1048576).toLocaleString("nl-NL", { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
+  // The words of the interface, in the page's language (<html lang>): Dutch, or English.
+  const MESSAGES = {
+    nl: {
+      locale: "nl-NL",
+      firstOf: (n, total) => `Originelen van de eerste ${n} van ${total} resultaten als ZIP`,
+      all: (count, n) => `Originelen van ${count === 1 ? "het resultaat" : `alle ${n} resultaten`} als ZIP`,
+      note: (files, size) => `Alle pagina's met resultaten, in de volgorde hierboven; hoogstens ${files} bestanden en ${size} per ZIP.`,
+      starting: "ZIP wordt gemaakt: de resultaten en de lijst van originelen ophalen…",
+      tooBig: (size) => `Niet gemaakt: het eerste origineel is al groter dan ${size}. Download het op de pagina van het document.`,
+      noOriginals: "Niet gemaakt: geen van deze resultaten heeft een openbaar origineel.",
+      fetching: (n, size) => `Bezig: ${n} originelen ophalen (${size})…`,
+      progress: (done, n, got, size) => `${done} van ${n} bestanden, ${got} van ${size}`,
+      overLimit: (left, n, limit) => `${left} resultaten na de eerste ${n} niet (grens ${limit} bestanden)`,
+      overSize: (count, n, size) => `${n} ${count === 1 ? "resultaat" : "resultaten"} niet omdat de ZIP anders groter wordt dan ${size}`,
+      withoutOriginal: (count, n) => `${n} ${count === 1 ? "resultaat heeft" : "resultaten hebben"} geen openbaar origineel`,
+      done: (count, n, name, size) => `Klaar: ${n} ${count === 1 ? "origineel" : "originelen"} in ${name} (${size}).`,
+      notIn: (list) => ` Niet erin: ${list}.`,
+      failed: (why) => `Niet gelukt: ${why}`,
+    },
+    en: {
+      locale: "en-GB",
+      firstOf: (n, total) => `Originals of the first ${n} of ${total} results as ZIP`,
+      all: (count, n) => `Originals of ${count === 1 ? "the result" : `all ${n} results`} as ZIP`,
+      note: (files, size) => `All pages of results, in the order above; at most ${files} files and ${size} per ZIP.`,
+      starting: "Making the ZIP: fetching the results and the list of originals…",
+      tooBig: (size) => `Not made: the first original alone is larger than ${size}. Download it on the document's page.`,
+      noOriginals: "Not made: none of these results has a released original.",
+      fetching: (n, size) => `Busy: fetching ${n} originals (${size})…`,
+      progress: (done, n, got, size) => `${done} of ${n} files, ${got} of ${size}`,
+      overLimit: (left, n, limit) => `${left} results after the first ${n} (limit ${limit} files)`,
+      overSize: (count, n, size) => `${n} ${count === 1 ? "result" : "results"} because the ZIP would otherwise be larger than ${size}`,
+      withoutOriginal: (count, n) => `${n} ${count === 1 ? "result has" : "results have"} no released original`,
+      done: (count, n, name, size) => `Done: ${n} ${count === 1 ? "original" : "originals"} in ${name} (${size}).`,
+      notIn: (list) => ` Not in it: ${list}.`,
+      failed: (why) => `Failed: ${why}`,
+    },
+  };
+  const T = MESSAGES[document.documentElement.lang] || MESSAGES.nl;
+  const number = (n) => n.toLocaleString(T.locale);
+  const mb = (bytes) => `${(bytes / 1048576).toLocaleString(T.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })} MB`;
   let current = null;
   let busy = false;
 
@@ -32,10 +70,8 @@
     box.hidden = !current;
     if (!current) return;
     const n = Math.min(current.total, maxFiles());
-    button.textContent = current.total > n
-      ? `Originelen van de eerste ${nl(n)} van ${nl(current.total)} resultaten als ZIP`
-      : `Originelen van ${n === 1 ? "het resultaat" : `alle ${nl(n)} resultaten`} als ZIP`;
-    note.textContent = `Alle pagina's met resultaten, in de volgorde hierboven; hoogstens ${nl(maxFiles())} bestanden en ${mb(maxBytes())} per ZIP.`;
+    button.textContent = current.total > n ? T.firstOf(number(n), number(current.total)) : T.all(n, number(n));
+    note.textContent = T.note(number(maxFiles()), mb(maxBytes()));
   }
   root.addEventListener("openbaar:results", (event) => {
     current = event.detail.total ? event.detail : null;
@@ -66,7 +102,7 @@
   }
 
   async function make(search) {
-    status.textContent = "ZIP wordt gemaakt: de resultaten en de lijst van originelen ophalen…";
+    status.textContent = T.starting;
     const [limit, cap] = [maxFiles(), maxBytes()];
     const wanted = Math.min(search.total, limit);
     const [ids, originals] = await Promise.all([resultIds(search, wanted), json(`${base}originelen.json`)]);
@@ -85,18 +121,16 @@
       }
     });
     if (!files.length) {
-      status.textContent = full
-        ? `Niet gemaakt: het eerste origineel is al groter dan ${mb(cap)}. Download het op de pagina van het document.`
-        : "Niet gemaakt: geen van deze resultaten heeft een openbaar origineel.";
+      status.textContent = full ? T.tooBig(mb(cap)) : T.noOriginals;
       return;
     }
-    status.textContent = `Bezig: ${nl(files.length)} originelen ophalen (${mb(bytes)})…`;
+    status.textContent = T.fetching(number(files.length), mb(bytes));
     progress.max = bytes;
     progress.value = 0;
     progress.hidden = false;
     let done = 0;
     let got = 0;
-    const tell = () => { count.textContent = `${nl(done)} van ${nl(files.length)} bestanden, ${mb(got)} van ${mb(bytes)}`; };
+    const tell = () => { count.textContent = T.progress(number(done), number(files.length), mb(got), mb(bytes)); };
     tell();
     const taken = {};
     const entries = files.map((file) => ({ name: window.OpenbaarZip.entryName(file.name, taken), url: base + file.url }));
@@ -118,11 +152,11 @@
     const fileName = zipName(search.query);
     window.OpenbaarZip.save(window.OpenbaarZip.zip(entries), fileName);
     const left = [];
-    if (search.total > ids.length) left.push(`${nl(search.total - ids.length)} resultaten na de eerste ${nl(ids.length)} niet (grens ${nl(limit)} bestanden)`);
-    if (full) left.push(`${nl(full)} ${full === 1 ? "resultaat" : "resultaten"} niet omdat de ZIP anders groter wordt dan ${mb(cap)}`);
-    if (without) left.push(`${nl(without)} ${without === 1 ? "resultaat heeft" : "resultaten hebben"} geen openbaar origineel`);
-    status.textContent = `Klaar: ${nl(entries.length)} ${entries.length === 1 ? "origineel" : "originelen"} in ${fileName} (${mb(got)}).`
-      + (left.length ? ` Niet erin: ${left.join("; ")}.` : "");
+    if (search.total > ids.length) left.push(T.overLimit(number(search.total - ids.length), number(ids.length), number(limit)));
+    if (full) left.push(T.overSize(full, number(full), mb(cap)));
+    if (without) left.push(T.withoutOriginal(without, number(without)));
+    status.textContent = T.done(entries.length, number(entries.length), fileName, mb(got))
+      + (left.length ? T.notIn(left.join("; ")) : "");
   }
 
   // The button stays focusable while busy (aria-disabled), so focus is not lost.
@@ -134,7 +168,7 @@
     try {
       await make(current);
     } catch (error) {
-      status.textContent = `Niet gelukt: ${error && error.message ? error.message : error}`;
+      status.textContent = T.failed(error && error.message ? error.message : error);
     } finally {
       busy = false;
       button.removeAttribute("aria-disabled");

@@ -18,8 +18,75 @@
   const facets = root.querySelector("[data-facets]");
   const pager = root.querySelector("[data-pager]");
   const PER_PAGE = 10;
+  // The words of the interface, in the page's language (<html lang>): Dutch, or English.
+  // The URL parameters and the query language stay Dutch in both, so a link is the same.
+  const MESSAGES = {
+    nl: {
+      locale: "nl-NL",
+      months: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+      facets: { type: "Type", org: "Organisatie", grond: "Grond", jaar: "Jaar" },
+      dateUnknown: "datum onbekend",
+      date: "Datum",
+      dateFrom: (d) => `vanaf ${d}`,
+      dateTo: (d) => `tot en met ${d}`,
+      removeFilter: (t) => `Filter ${t} verwijderen`,
+      activeFilters: "Actieve filters",
+      refine: "Verfijnen",
+      previous: "Vorige",
+      next: "Volgende",
+      page: (n) => `Pagina ${n}`,
+      noneFiltered: "Geen document gevonden binnen de filters. Haal een filter weg om ruimer te zoeken.",
+      none: "Geen document gevonden. Probeer minder of andere woorden.",
+      documents: ["document", "documenten"],
+      anyWord: " met een van de woorden (geen document heeft ze alle)",
+      typo: " (ook woorden met een tikfout)",
+      allWords: " met alle woorden",
+      filtered: ", binnen de filters",
+      shown: (a, b) => `; ${a}–${b} getoond`,
+      newest: ", nieuwste eerst",
+      oldest: ", oudste eerst",
+      asGround: (code) => `${code} als weigeringsgrond (ook documenten waarin die is toegepast)`,
+      asDate: (p) => `als datum ${p} (ook documenten van die datum)`,
+      readAs: "Gelezen",
+      typeQuery: "Typ een zoekvraag.",
+      searching: "Zoeken…",
+      failed: "Zoeken lukt nu niet: ",
+    },
+    en: {
+      locale: "en-GB",
+      months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+      facets: { type: "Type", org: "Organisation", grond: "Ground", jaar: "Year" },
+      dateUnknown: "date unknown",
+      date: "Date",
+      dateFrom: (d) => `from ${d}`,
+      dateTo: (d) => `up to and including ${d}`,
+      removeFilter: (t) => `Remove filter ${t}`,
+      activeFilters: "Active filters",
+      refine: "Refine",
+      previous: "Previous",
+      next: "Next",
+      page: (n) => `Page ${n}`,
+      noneFiltered: "No document found within the filters. Remove a filter to search more widely.",
+      none: "No document found. Try fewer or other words (the documents are in Dutch).",
+      documents: ["document", "documents"],
+      anyWord: " with any of the words (no document has them all)",
+      typo: " (also words with a typo)",
+      allWords: " with all the words",
+      filtered: ", within the filters",
+      shown: (a, b) => `; ${a}–${b} shown`,
+      newest: ", newest first",
+      oldest: ", oldest first",
+      asGround: (code) => `${code} as a refusal ground (also documents where it was applied)`,
+      asDate: (p) => `as the date ${p} (also documents of that date)`,
+      readAs: "Read",
+      typeQuery: "Type a search.",
+      searching: "Searching…",
+      failed: "Search does not work now: ",
+    },
+  };
+  const T = MESSAGES[document.documentElement.lang] || MESSAGES.nl;
   // The facets: URL parameter (also the query language's filter name), heading.
-  const FACETS = [["type", "Type"], ["org", "Organisatie"], ["grond", "Grond"], ["jaar", "Jaar"]];
+  const FACETS = ["type", "org", "grond", "jaar"].map((key) => [key, T.facets[key]]);
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
   // Asking the worker. Every question has an id; an answer to an older search than the
@@ -49,20 +116,21 @@
     children.forEach((c) => node.append(c));
     return node;
   }
-  const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-  function dateNl(iso) {
+  const MONTHS = T.months;
+  // A day in the page's language: "23 november 2026", "23 November 2026".
+  function dateText(iso) {
     const [y, m, d] = iso.split("-").map(Number);
     return `${d} ${MONTHS[m - 1]} ${y}`;
   }
   // A range of YYYYMMDD numbers as a reader says it: a day, a month, a year, or from–to.
   function period(from, to) {
     const iso = (n) => `${String(n).slice(0, 4)}-${String(n).slice(4, 6)}-${String(n).slice(6, 8)}`;
-    if (from === to) return dateNl(iso(from));
+    if (from === to) return dateText(iso(from));
     if (from % 10000 === 101 && to - from === 1130) return String(Math.floor(from / 10000));
     if (from % 100 === 1 && to - from === 30) return `${MONTHS[Math.floor(from / 100) % 100 - 1]} ${Math.floor(from / 10000)}`;
-    return `${dateNl(iso(from))} – ${dateNl(iso(to))}`;
+    return `${dateText(iso(from))} – ${dateText(iso(to))}`;
   }
-  const plural = (n, one, many) => `${n.toLocaleString("nl-NL")} ${n === 1 ? one : many}`;
+  const plural = (n, one, many) => `${n.toLocaleString(T.locale)} ${n === 1 ? one : many}`;
 
   // The search as the URL holds it, and back.
   function state() {
@@ -132,7 +200,7 @@
     if (s.q) params.set("q", s.q);
     (hit.words || []).forEach((w) => params.append("w", w));
     const href = `${base}${hit.id}/${params.toString() ? "?" + params : ""}`;
-    const meta = [hit.date ? dateNl(hit.date) : "datum onbekend", hit.doc_type].concat(hit.organisations.slice(0, 2)).join(" · ");
+    const meta = [hit.date ? dateText(hit.date) : T.dateUnknown, hit.doc_type].concat(hit.organisations.slice(0, 2)).join(" · ");
     return el("li", {}, el("h2", {}, el("a", { href }, hit.title)), el("p", { class: "muted" }, meta), snippet(hit));
   }
 
@@ -142,19 +210,19 @@
       return { id: `${f.key}:${f.value}`, text: `${label}: ${f.value}`, without: { ...s, filters: s.filters.filter((g) => g !== f), page: 1 } };
     });
     if (s.from || s.to) {
-      const text = s.from && s.to ? `Datum: ${dateNl(s.from)} – ${dateNl(s.to)}` : s.from ? `Datum: vanaf ${dateNl(s.from)}` : `Datum: tot en met ${dateNl(s.to)}`;
+      const text = `${T.date}: ${s.from && s.to ? `${dateText(s.from)} – ${dateText(s.to)}` : s.from ? T.dateFrom(dateText(s.from)) : T.dateTo(dateText(s.to))}`;
       items.push({ id: "datum", text, without: { ...s, from: "", to: "", page: 1 } });
     }
     if (!items.length) return null;
     const ul = el("ul", { class: "chips" });
     items.forEach((item, i) => {
-      const button = el("button", { type: "button", class: "chip", "data-chip": item.id, "aria-label": `Filter ${item.text} verwijderen` }, item.text, el("span", { "aria-hidden": "true" }, " ×"));
+      const button = el("button", { type: "button", class: "chip", "data-chip": item.id, "aria-label": T.removeFilter(item.text) }, item.text, el("span", { "aria-hidden": "true" }, " ×"));
       // Focus goes to the chip that takes this one's place, else the one before, else the box.
       const after = items[i + 1] || items[i - 1];
       button.addEventListener("click", () => go(item.without, after ? [`[data-chip="${CSS.escape(after.id)}"]`, "#zoekvraag"] : ["#zoekvraag"]));
       ul.append(el("li", {}, button));
     });
-    return el("div", {}, el("h2", { class: "chips-heading" }, "Actieve filters"), ul);
+    return el("div", {}, el("h2", { class: "chips-heading" }, T.activeFilters), ul);
   }
 
   function facetBlocks(r, s) {
@@ -165,7 +233,7 @@
       const ul = el("ul", { class: "plain" });
       values.forEach(([value, count]) => {
         const active = s.filters.some((f) => f.key === key && f.value === value);
-        const button = el("button", { type: "button", "data-facet": `${key}:${value}`, "aria-pressed": String(active) }, `${value} (${count.toLocaleString("nl-NL")})`);
+        const button = el("button", { type: "button", "data-facet": `${key}:${value}`, "aria-pressed": String(active) }, `${value} (${count.toLocaleString(T.locale)})`);
         // A second click takes the filter away again; it is never added twice.
         const filters = active ? s.filters.filter((f) => !(f.key === key && f.value === value)) : s.filters.concat([{ key, value }]);
         button.addEventListener("click", () => go({ ...s, filters, page: 1 }, [`[data-facet="${CSS.escape(`${key}:${value}`)}"]`, `[data-chip="${CSS.escape(`${key}:${value}`)}"]`, "[data-status]"]));
@@ -173,7 +241,7 @@
       });
       blocks.push(el("section", { "aria-label": label }, el("h3", {}, label), ul));
     });
-    return blocks.length ? [el("h2", {}, "Verfijnen"), ...blocks] : [];
+    return blocks.length ? [el("h2", {}, T.refine), ...blocks] : [];
   }
 
   function pageLinks(total, s) {
@@ -189,20 +257,20 @@
       return a;
     };
     const ul = el("ul", {});
-    if (s.page > 1) ul.append(el("li", {}, link(s.page - 1, "Vorige", { rel: "prev" })));
+    if (s.page > 1) ul.append(el("li", {}, link(s.page - 1, T.previous, { rel: "prev" })));
     let gap = false;
     for (let n = 1; n <= pages; n += 1) {
       if (n === 1 || n === pages || Math.abs(n - s.page) <= 2) {
         gap = false;
         ul.append(el("li", {}, n === s.page
-          ? el("a", { href: urlOf(s).href, "aria-current": "page", "aria-label": `Pagina ${n}` }, String(n))
-          : link(n, String(n), { "aria-label": `Pagina ${n}` })));
+          ? el("a", { href: urlOf(s).href, "aria-current": "page", "aria-label": T.page(n) }, String(n))
+          : link(n, String(n), { "aria-label": T.page(n) })));
       } else if (!gap) {
         gap = true;
         ul.append(el("li", { "aria-hidden": "true" }, "…"));
       }
     }
-    if (s.page < pages) ul.append(el("li", {}, link(s.page + 1, "Volgende", { rel: "next" })));
+    if (s.page < pages) ul.append(el("li", {}, link(s.page + 1, T.next, { rel: "next" })));
     return [ul];
   }
 
@@ -213,21 +281,21 @@
     const narrowed = s.filters.length || s.from || s.to;
     if (!r.total) {
       return narrowed
-        ? "Geen document gevonden binnen de filters. Haal een filter weg om ruimer te zoeken."
-        : "Geen document gevonden. Probeer minder of andere woorden.";
+        ? T.noneFiltered
+        : T.none;
     }
-    let text = plural(r.total, "document", "documenten");
-    if (r.relaxed === "any") text += " met een van de woorden (geen document heeft ze alle)";
-    else if (r.relaxed === "typo") text += " (ook woorden met een tikfout)";
-    else if (s.q) text += " met alle woorden";
-    if (narrowed) text += ", binnen de filters";
-    if (r.total > s.per && r.hits.length) text += `; ${first}–${last} getoond`;
-    if (s.sort) text += s.sort === "nieuw" ? ", nieuwste eerst" : ", oudste eerst";
+    let text = plural(r.total, ...T.documents);
+    if (r.relaxed === "any") text += T.anyWord;
+    else if (r.relaxed === "typo") text += T.typo;
+    else if (s.q) text += T.allWords;
+    if (narrowed) text += T.filtered;
+    if (r.total > s.per && r.hits.length) text += T.shown(first, last);
+    if (s.sort) text += s.sort === "nieuw" ? T.newest : T.oldest;
     // Words the search also read as a ground or a date (see the query language).
     const readings = (r.readings || []).map((reading) => (reading.kind === "ground"
-      ? `${reading.code} als weigeringsgrond (ook documenten waarin die is toegepast)`
-      : `als datum ${period(reading.from, reading.to)} (ook documenten van die datum)`));
-    if (readings.length) text += `. Gelezen: ${readings.join("; ")}`;
+      ? T.asGround(reading.code)
+      : T.asDate(period(reading.from, reading.to))));
+    if (readings.length) text += `. ${T.readAs}: ${readings.join("; ")}`;
     return text + ".";
   }
 
@@ -238,8 +306,12 @@
     root.dispatchEvent(new CustomEvent("openbaar:results", { detail: { query, total, hits } }));
   }
 
+  // The language switch keeps the search: the other language's page gets the same URL
+  // parameters (they are the same in both).
+  const languageSwitch = document.querySelector("a.lang-switch");
   async function run() {
     const s = state();
+    if (languageSwitch) languageSwitch.search = location.search;
     input.value = s.q;
     sortSelect.value = s.sort;
     if (![...perSelect.options].some((o) => o.value === String(s.per))) perSelect.append(el("option", { value: String(s.per) }, String(s.per)));
@@ -252,11 +324,11 @@
       root.removeAttribute("aria-busy");
       results(query, 0);
       [chips, list, facets, pager].forEach((n) => n.replaceChildren());
-      status.textContent = "Typ een zoekvraag.";
+      status.textContent = T.typeQuery;
       return;
     }
     root.setAttribute("aria-busy", "true");
-    status.textContent = "Zoeken…";
+    status.textContent = T.searching;
     asked = sent + 1;
     const { id, answer } = await ask(query, (s.page - 1) * s.per, s.per);
     // A newer question was asked meanwhile: its answer is the one to show.
@@ -264,7 +336,7 @@
     root.removeAttribute("aria-busy");
     if (answer.error) {
       [list, facets, pager].forEach((n) => n.replaceChildren());
-      status.textContent = "Zoeken lukt nu niet: " + answer.error;
+      status.textContent = T.failed + answer.error;
       results(query, 0);
       return;
     }
