@@ -164,6 +164,8 @@ test('the English search finds documents and speaks English', async () => {
   // Results link to the document pages, which are found.
   const href = await page.getAttribute('[data-results] h2 a', 'href');
   assert.match(href, /\/documenten\/[0-9a-f]{16}\//);
+  // The documents stay Dutch, and say so to a screen reader.
+  assert.equal(await page.getAttribute('[data-results] h2 a', 'lang'), 'nl');
 
   // The switch keeps the search.
   const kept = new URL(await page.getAttribute('a.lang-switch', 'href'), server.url);

@@ -201,7 +201,11 @@
     (hit.words || []).forEach((w) => params.append("w", w));
     const href = `${base}${hit.id}/${params.toString() ? "?" + params : ""}`;
     const meta = [hit.date ? dateText(hit.date) : T.dateUnknown, hit.doc_type].concat(hit.organisations.slice(0, 2)).join(" · ");
-    return el("li", {}, el("h2", {}, el("a", { href }, hit.title)), el("p", { class: "muted" }, meta), snippet(hit));
+    // The documents are Dutch, whatever the language of the page.
+    const dutch = T === MESSAGES.nl ? {} : { lang: "nl" };
+    const text = snippet(hit);
+    Object.entries(dutch).forEach(([k, v]) => text.setAttribute(k, v));
+    return el("li", {}, el("h2", {}, el("a", { href, ...dutch }, hit.title)), el("p", { class: "muted" }, meta), text);
   }
 
   function chipList(s) {
