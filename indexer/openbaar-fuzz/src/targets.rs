@@ -685,6 +685,7 @@ pub fn paragraph_pages(input: &[u8]) -> Vec<Page> {
                 .filter(|l| !l.is_empty())
                 .map(str::to_string)
                 .collect(),
+            blacked_out: None,
         })
         .collect()
 }

@@ -36,6 +36,7 @@ pub fn normalise_pages(raw: &[RawPage]) -> Vec<Page> {
             provenance: raw_page.provenance,
             confidence: raw_page.confidence,
             paragraphs: paragraphs(&lines, &lexicon),
+            blacked_out: None,
         })
         .collect()
 }

@@ -2,6 +2,8 @@
 //! documents. An integration test, because it runs the whole extraction (records), which
 //! the site step itself must not import (see tests/layout.rs).
 
+mod common;
+
 use std::path::PathBuf;
 
 use openbaar::config::Settings;
@@ -17,7 +19,11 @@ fn a_release_folder_with_its_list_is_a_dossier() {
         "the real release {} is missing",
         woo1.display()
     );
-    let extraction = extract_all(&[woo1], &Settings::default(), &NoProgress);
+    let extraction = extract_all(
+        &[woo1],
+        &common::with_shared_cache(Settings::default()),
+        &NoProgress,
+    );
     let names = vec!["lijst-1-inventory.xlsx".to_string()];
     let found = dossiers(&extraction, &names);
     assert_eq!(found.len(), 1);

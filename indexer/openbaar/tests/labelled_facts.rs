@@ -4,6 +4,8 @@
 //! nothing. The floors are those of issue 12 that the tuned part meets; the held-out
 //! part is only required to be measured.
 
+mod common;
+
 use std::path::Path;
 
 use openbaar::config::Settings;
@@ -15,7 +17,8 @@ use openbaar::model::Document;
 
 fn records() -> Vec<(LabelledDocument, Document)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let records = labelled_records(&root, &Settings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let records = labelled_records(&root, &common::with_shared_cache(Settings::default()))
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(records.len(), 47, "every labelled PDF gives a record");
     records
 }

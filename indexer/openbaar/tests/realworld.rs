@@ -2,6 +2,8 @@
 //! there must give a record with text. Without the folder these tests fail: a test whose
 //! data is missing has measured nothing.
 
+mod common;
+
 use std::path::PathBuf;
 
 use openbaar::config::Settings;
@@ -32,7 +34,11 @@ fn every_real_pdf_gives_a_record_with_text() {
         "expected the realworld PDFs, found {}",
         pdfs.len()
     );
-    let extraction = extract_all(&[dir], &Settings::default(), &NoProgress);
+    let extraction = extract_all(
+        &[dir],
+        &common::with_shared_cache(Settings::default()),
+        &NoProgress,
+    );
     assert!(extraction.failed.is_empty(), "{:?}", extraction.failed);
     let pdf_docs: Vec<_> = extraction
         .documents
@@ -62,7 +68,11 @@ fn dossiers_with_inventory(dir: &std::path::Path) -> Extraction {
         .iter()
         .map(|d| dir.join(d))
         .collect();
-    extract_all(&dossiers, &Settings::default(), &NoProgress)
+    extract_all(
+        &dossiers,
+        &common::with_shared_cache(Settings::default()),
+        &NoProgress,
+    )
 }
 
 /// The dossiers woo1–woo3 come with an inventory list. Grounds are detected from the

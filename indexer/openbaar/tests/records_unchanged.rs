@@ -9,6 +9,8 @@
 //! After an intended change, write the new copies with `OPENBAAR_BLESS=1 cargo test
 //! --test records_unchanged` and commit them with the change that explains them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use openbaar::config::Site;
@@ -23,11 +25,9 @@ fn repo() -> PathBuf {
 /// `config.toml`), one JSON object per line.
 fn records_json(archive: &Path) -> Vec<(String, String)> {
     let site = Site::load(&repo().join("config.toml")).expect("the repository's config.toml");
-    // The guard checks extraction itself, never entries an earlier build cached.
-    let settings = openbaar::config::Settings {
-        cache_dir: None,
-        ..site.settings
-    };
+    // The tests' shared cache: its entries were made by this very extraction code (the
+    // key holds the code's fingerprint), so the guard still checks extraction itself.
+    let settings = common::with_shared_cache(site.settings);
     let extraction = extract_all(&[archive.to_path_buf()], &settings, &NoProgress);
     extraction
         .records()

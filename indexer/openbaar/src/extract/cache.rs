@@ -21,7 +21,7 @@ use crate::model::Extracted;
 /// The version of what extraction gives. Bump it whenever a change to `extract` changes
 /// its output for the same file (a new field, another OCR setting, a fixed bug), so
 /// that every cached entry is made again.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// A cache folder, for extractions made with one OCR engine.
 #[derive(Debug, Clone)]

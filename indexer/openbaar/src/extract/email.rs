@@ -70,6 +70,7 @@ pub fn extract_email(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     Ok(Extracted {
         notes,
         awaiting_ocr: Vec::new(),
+        page_boxes: Vec::new(),
         pages: vec![RawPage {
             provenance: Provenance::EmailBody,
             confidence: None,

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
-use super::{layout, page_ocr, ExtractError};
-use crate::model::{DateSource, Extracted};
+use super::placement::{place_boxes, text_of_lines, Glyph, GlyphLine};
+use super::{boxes, layout, page_ocr, ExtractError};
+use crate::model::{anchor_index, DateSource, Extracted, PageBoxes, Rect};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
 /// taken to be a scan without a text layer (page numbers and stamps alone stay under it).
@@ -31,16 +32,49 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
     // Pages that needed OCR and did not get it, by the reason.
     let mut unread: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut awaiting_ocr = Vec::new();
+    // Pages whose boxes were found and not read, by the reason.
+    let mut codes_unread: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut page_boxes = Vec::new();
     for page in doc.pages().map_err(corrupt)? {
         let page = page.map_err(corrupt)?;
+        let number = page_boxes.len() + 1;
         let text_page = page
             .to_text_page(TextPageFlags::PRESERVE_IMAGES)
             .map_err(corrupt)?;
-        let lines = layout_lines(&text_page);
-        let text = match layout::join_header_columns(&lines) {
-            Some(joined) => joined,
-            None => text_page.to_text().map_err(corrupt)?,
+        let glyph_lines = glyph_lines(&text_page);
+        let bounds = page.bounds().map_err(corrupt)?;
+        // A page that cannot be rendered keeps its text; its boxes are not known.
+        let (found, not_read) = match boxes::look(&page) {
+            Ok(looked) => looked,
+            Err(err) => {
+                codes_unread
+                    .entry(format!("the page could not be rendered ({err})"))
+                    .or_default()
+                    .push(number);
+                (Vec::new(), None)
+            }
         };
+        if let Some(err) = not_read.filter(|_| !found.is_empty()) {
+            codes_unread
+                .entry(err.to_string())
+                .or_default()
+                .push(number);
+            awaiting_ocr.push(number as u32);
+        }
+        let rects: Vec<Rect> = found.iter().map(|b| b.rect).collect();
+        let placed = place_boxes(&glyph_lines, &rects);
+        let text = match layout::join_header_columns(&placed.lines) {
+            Some(joined) => joined,
+            // Without boxes, the text exactly as MuPDF writes it.
+            None if found.is_empty() => without_anchors(&text_page.to_text().map_err(corrupt)?),
+            None => text_of_lines(&placed.lines),
+        };
+        page_boxes.push(PageBoxes {
+            page: number as u32,
+            size: [bounds.width(), bounds.height()],
+            boxes: found,
+            covered: placed.covered,
+        });
         let has_image = text_page
             .blocks()
             .any(|b| b.r#type() == mupdf::text_page::TextBlockType::Image);
@@ -59,6 +93,17 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         }
         pages.push(read.page);
     }
+    let box_notes = codes_unread.into_iter().map(|(reason, numbers)| {
+        format!(
+            "redaction boxes found on {} {}, their grounds not read: {reason}",
+            if numbers.len() == 1 { "page" } else { "pages" },
+            numbers
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    });
     if pages.is_empty() {
         return Err(ExtractError::Corrupt {
             format: "PDF",
@@ -88,13 +133,15 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         notes: unread
             .into_iter()
             .map(|(reason, numbers)| unread_note(&numbers, &reason))
+            .chain(box_notes)
             .collect(),
+        page_boxes,
         ..Extracted::default()
     })
 }
 
-/// The text lines of a page with their boxes, block by block.
-fn layout_lines(text_page: &mupdf::TextPage) -> Vec<layout::Line> {
+/// The text lines of a page with their characters and boxes, block by block.
+fn glyph_lines(text_page: &mupdf::TextPage) -> Vec<GlyphLine> {
     let mut lines = Vec::new();
     let text_blocks = text_page
         .blocks()
@@ -102,17 +149,42 @@ fn layout_lines(text_page: &mupdf::TextPage) -> Vec<layout::Line> {
     for (block, b) in text_blocks.enumerate() {
         for line in b.lines() {
             let bounds = line.bounds();
-            lines.push(layout::Line {
+            let glyphs = line
+                .chars()
+                .filter_map(|c| {
+                    let q = c.quad();
+                    let xs = [q.ul.x, q.ur.x, q.ll.x, q.lr.x];
+                    let ys = [q.ul.y, q.ur.y, q.ll.y, q.lr.y];
+                    let min = |v: [f32; 4]| v.into_iter().fold(f32::INFINITY, f32::min);
+                    let max = |v: [f32; 4]| v.into_iter().fold(f32::NEG_INFINITY, f32::max);
+                    Some(Glyph {
+                        c: not_an_anchor(c.char()?),
+                        rect: [min(xs), min(ys), max(xs), max(ys)],
+                    })
+                })
+                .collect();
+            lines.push(GlyphLine {
                 block,
-                text: line.chars().filter_map(|c| c.char()).collect(),
-                x0: bounds.x0,
-                y0: bounds.y0,
-                x1: bounds.x1,
-                y1: bounds.y1,
+                glyphs,
+                bounds: [bounds.x0, bounds.y0, bounds.x1, bounds.y1],
             });
         }
     }
     lines
+}
+
+/// A character of the text layer that is a box anchor becomes U+FFFD: an anchor must
+/// only ever mean a box found on the page.
+fn not_an_anchor(c: char) -> char {
+    if anchor_index(c).is_some() {
+        char::REPLACEMENT_CHARACTER
+    } else {
+        c
+    }
+}
+
+fn without_anchors(text: &str) -> String {
+    text.chars().map(not_an_anchor).collect()
 }
 
 /// The note for pages that were not read: `page 2 not read (…): reason`.

@@ -413,6 +413,7 @@ mod tests {
             provenance: Provenance::TextLayer,
             confidence: None,
             paragraphs: paragraphs.iter().map(|s| s.to_string()).collect(),
+            blacked_out: None,
         }]
     }
 

@@ -290,6 +290,7 @@ mod tests {
             provenance: Provenance::TextLayer,
             confidence: None,
             paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            blacked_out: None,
         }]
     }
 

@@ -120,6 +120,7 @@ mod tests {
             provenance: Provenance::TextLayer,
             confidence: None,
             paragraphs: text.split("\n\n").map(str::to_string).collect(),
+            blacked_out: None,
         }]
     }
 

@@ -15,7 +15,7 @@ use super::grounds;
 use super::inventory::InventoryEntry;
 use super::message::Message;
 use super::person::Person;
-use super::redaction::Redaction;
+use super::redaction::{BlackedOut, Redaction};
 
 /// How many hex digits of the content hash make a document id.
 ///
@@ -171,6 +171,9 @@ pub struct Page {
     pub confidence: Option<f32>,
     /// Normalised paragraphs of the page, in reading order.
     pub paragraphs: Vec<String>,
+    /// How much of a PDF page its redaction boxes cover; none for other documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blacked_out: Option<BlackedOut>,
 }
 
 /// A paragraph of a document, with the page it is on and where it starts in the text.
@@ -246,6 +249,10 @@ pub struct Document {
     pub subject: Option<String>,
     /// Withheld passages and their grounds.
     pub redactions: Vec<Redaction>,
+    /// How much of a PDF its redaction boxes cover (its pages' areas together); none
+    /// for other documents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blacked_out: Option<BlackedOut>,
     /// Organisations the document names or comes from (canonical names).
     pub organisations: Vec<String>,
     /// People: senders, recipients and signatories.
@@ -354,6 +361,7 @@ impl Document {
             cc: Vec::new(),
             subject: None,
             redactions: Vec::new(),
+            blacked_out: None,
             organisations: Vec::new(),
             people: Vec::new(),
             messages: Vec::new(),
@@ -405,12 +413,14 @@ mod tests {
                 provenance: Provenance::TextLayer,
                 confidence: None,
                 paragraphs: vec!["Eén.".into(), "Twee.".into()],
+                blacked_out: None,
             },
             Page {
                 number: 2,
                 provenance: Provenance::TextLayer,
                 confidence: None,
                 paragraphs: vec!["Drie.".into()],
+                blacked_out: None,
             },
         ]
     }

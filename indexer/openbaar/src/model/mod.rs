@@ -33,5 +33,8 @@ pub use inventory::InventoryEntry;
 pub use message::{Message, PrintedSent, PrintedZone};
 pub use organisation::{Organisation, OrganisationKind};
 pub use person::{Person, Role};
-pub use redaction::{BoxWord, PageBox, Place, Rect, Redaction, RedactionField, MARKER};
+pub use redaction::{
+    anchor_index, box_anchor, BlackedOut, BoxWord, GroundShare, ImageBox, PageBox, PageBoxes,
+    Place, Rect, Redaction, RedactionField, MARKER,
+};
 pub use source::{Embedded, Extracted, RawPage};

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::date::DateSource;
 use super::document::Provenance;
+use super::redaction::PageBoxes;
 
 /// The raw text of one page, before normalisation.
 ///
@@ -54,6 +55,10 @@ pub struct Extracted {
     pub references: Vec<String>,
     /// Files carried inside this one.
     pub attachments: Vec<Embedded>,
+    /// The redaction boxes found on each page image of a PDF (every page, boxes or
+    /// not), with the page's size; their anchors are in the page texts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub page_boxes: Vec<PageBoxes>,
     /// Pages (1-based) that needed OCR and did not get it because no OCR engine was
     /// available. Such an extraction is not cached, so that a build with the engine
     /// reads them; never stored.

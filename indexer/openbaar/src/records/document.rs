@@ -62,6 +62,7 @@ pub(super) fn build_record(
     let mut from: Vec<String> = extracted.from.take().into_iter().collect();
     let mut redactions = redact::redact_document(
         &mut pages,
+        &extracted.page_boxes,
         &mut [
             (RedactionField::From, &mut from),
             (RedactionField::To, &mut extracted.to),
@@ -78,6 +79,13 @@ pub(super) fn build_record(
         .map(|s| redact::redact_paragraph(&s).text);
     let text = Document::text_from_pages(&pages);
     redact::locate(&mut redactions, &text);
+    let blacked_out = (!extracted.page_boxes.is_empty()).then(|| {
+        let (per_page, whole) = redact::share::blacked_out(&redactions, &extracted.page_boxes);
+        for (page, share) in pages.iter_mut().zip(per_page) {
+            page.blacked_out = Some(share);
+        }
+        whole
+    });
 
     let mut messages = messages::split_messages(&pages);
     sent_zone::settle_zones(
@@ -181,6 +189,7 @@ pub(super) fn build_record(
         cc,
         subject,
         redactions,
+        blacked_out,
         organisations,
         people,
         messages,

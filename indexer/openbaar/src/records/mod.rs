@@ -326,7 +326,13 @@ fn extract_pdf(bytes: &[u8], settings: &Settings) -> Result<Extracted, ExtractEr
     match &settings.cache_dir {
         Some(dir) => {
             static ENGINE: OnceLock<String> = OnceLock::new();
-            let engine = ENGINE.get_or_init(extract::page_ocr::engine);
+            let engine = ENGINE.get_or_init(|| {
+                format!(
+                    "{}, extractor {}",
+                    extract::page_ocr::engine(),
+                    extract::pdf_extractor_fingerprint()
+                )
+            });
             Cache::new(dir, engine.as_str()).get_or_extract(bytes, extract::pdf::extract_pdf)
         }
         None => extract::pdf::extract_pdf(bytes),
@@ -404,4 +410,65 @@ fn process_unit(result: &mut FileResult, unit: Unit, format: &Format, settings: 
     result.failed.extend(carried.failed);
     result.skipped.extend(carried.skipped);
     result.notices.extend(carried.notices);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::test_pdf::one_page;
+    use crate::model::{anchor_index, RedactionField, MARKER};
+
+    /// A page as a release prints it: an OCR text layer (invisible text) with junk where
+    /// a grey box with a white `5.1.2e` covers a name, and a black box with no code on a
+    /// line of its own.
+    fn redacted_letter() -> Vec<u8> {
+        one_page(
+            400.0,
+            200.0,
+            // `EXECS [EE]` runs from 68.4 to 123.9 points (Helvetica's widths).
+            "BT 3 Tr /F1 10 Tf 40 150 Td (Beste EXECS [EE], dank voor uw bericht.) Tj ET \
+             0.42 g 68 146 56.5 14 re f \
+             1 g BT /F1 8 Tf 80 149.5 Td (5.1.2e) Tj ET \
+             0 g 40 88 80 12 re f",
+        )
+    }
+
+    #[test]
+    fn boxes_on_the_page_are_the_redactions_in_the_text_where_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("brief.pdf"), redacted_letter()).unwrap();
+        let extraction = extract_all(
+            &[dir.path().to_path_buf()],
+            &Settings::default(),
+            &NoProgress,
+        );
+        assert!(extraction.failed.is_empty(), "{:?}", extraction.failed);
+        let doc = &extraction.documents[0].document;
+        assert_eq!(doc.text, "Beste █, dank voor uw bericht.\n\n█", "{doc:#?}");
+        assert!(!doc.text.chars().any(|c| anchor_index(c).is_some()));
+        let [grey, black] = doc.redactions.as_slice() else {
+            panic!("two boxes: {:#?}", doc.redactions);
+        };
+        assert_eq!(grey.code.as_deref(), Some("5.1.2e"));
+        assert_eq!(
+            (grey.field, grey.page, grey.span),
+            (RedactionField::Text, 1, Some((6, 7)))
+        );
+        let found = grey.image_box.expect("found on the image");
+        let expected = [68.0, 40.0, 124.5, 54.0];
+        for (got, want) in found.rect.0.iter().zip(expected) {
+            assert!((got - want).abs() < 1.5, "{:?}", found.rect);
+        }
+        assert!(found.confidence.is_some(), "read: {found:?}");
+        assert!((found.area / (56.5 * 14.0) - 1.0).abs() < 0.1, "{found:?}");
+        assert_eq!(black.code, None);
+        assert_eq!(black.span, Some((32, 33)));
+        // About 791 + 960 square points of 80,000.
+        let share = doc.blacked_out.as_ref().expect("a PDF has a share");
+        assert!((share.share - 0.0219).abs() < 0.002, "{share:?}");
+        let grounds: Vec<Option<&str>> = share.grounds.iter().map(|g| g.code.as_deref()).collect();
+        assert_eq!(grounds, [Some("5.1.2e"), None]);
+        assert_eq!(doc.pages[0].blacked_out.as_ref(), Some(share));
+        assert_eq!(doc.text.chars().filter(|&c| c == MARKER).count(), 2);
+    }
 }

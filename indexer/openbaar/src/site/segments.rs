@@ -178,6 +178,7 @@ mod tests {
             place: Place::Body,
             domain: None,
             organisation: None,
+            image_box: None,
         }
     }
 

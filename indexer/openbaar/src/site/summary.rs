@@ -230,6 +230,7 @@ mod tests {
             place: Place::Address,
             domain: Some(domain.into()),
             organisation: None,
+            image_box: None,
         }
     }
 

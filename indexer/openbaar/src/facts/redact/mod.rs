@@ -12,6 +12,11 @@
 //! - OCR junk read from a black box (`IEEE`, `EER`, `ERED`) is dropped only next to a
 //!   code, a box edge or a label, or alone on its line, and counts as a redaction without
 //!   a code.
+//!
+//! Boxes found on a PDF page image come into the text as anchors (`extract::placement`,
+//! their junk already dropped): each is a redaction with its rectangle and the grounds
+//! read inside it ([`box_codes`]), placed where its anchor is; junk right beside it is
+//! part of it. A text-layer code inside a found box is that box, not another redaction.
 
 use std::sync::LazyLock;
 
@@ -19,11 +24,15 @@ use regex::Regex;
 
 pub mod box_codes;
 mod junk;
+pub mod share;
 
 use junk::{junk_tokens, token_spans};
 
 use crate::config::Settings;
-use crate::model::{grounds, Page, Place, Redaction, RedactionField, MARKER};
+use crate::model::{
+    anchor_index, grounds, ImageBox, Page, PageBox, PageBoxes, Place, Provenance, Redaction,
+    RedactionField, MARKER,
+};
 
 /// One redaction box found in a paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +43,12 @@ pub struct Found {
     pub place: Place,
     /// The address domain that survived next to it, lower case.
     pub domain: Option<String>,
+    /// The box found on the page image it is (its index on the page), if any.
+    pub anchor: Option<usize>,
 }
+
+/// A box in a paragraph: byte span, codes read from the text, and the page box it is.
+type Span = (usize, usize, Vec<&'static str>, Option<usize>);
 
 /// A paragraph with its redaction boxes replaced by [`MARKER`], one per box, in order.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +151,10 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
     let candidates = candidates(paragraph);
     let junk = junk_tokens(paragraph, &candidates);
     let standalone = is_standalone(paragraph, &candidates, &junk);
-    let mut boxes: Vec<(usize, usize, Vec<&'static str>)> = Vec::new();
+    let mut boxes: Vec<Span> = paragraph
+        .char_indices()
+        .filter_map(|(i, c)| anchor_index(c).map(|a| (i, i + c.len_utf8(), Vec::new(), Some(a))))
+        .collect();
     for candidate in &candidates {
         let before = &paragraph[..candidate.start];
         let after = &paragraph[candidate.end..];
@@ -151,17 +168,22 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
             Form::Numeric => boxed,
         };
         if accept {
-            boxes.push((candidate.start, candidate.end, candidate.codes.clone()));
+            boxes.push((
+                candidate.start,
+                candidate.end,
+                candidate.codes.clone(),
+                None,
+            ));
         }
     }
     // A 5.1.2 whose letter OCR lost, beside a legible code, is of that code's ground.
     if let Some(code) = boxes.iter().find_map(|b| b.2.first().copied()) {
-        for b in boxes.iter_mut().filter(|b| b.2.is_empty()) {
+        for b in boxes.iter_mut().filter(|b| b.2.is_empty() && b.3.is_none()) {
             b.2.push(code);
         }
     }
     for &(start, end) in &junk {
-        boxes.push((start, end, Vec::new()));
+        boxes.push((start, end, Vec::new(), None));
     }
     add_fragments(paragraph, &mut boxes);
     boxes.sort_by_key(|b| b.0);
@@ -170,7 +192,7 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
     let mut text = String::with_capacity(paragraph.len());
     let mut found = Vec::new();
     let mut last = 0;
-    for (start, end, codes) in boxes {
+    for (start, end, codes, anchor) in boxes {
         text.push_str(&paragraph[last..start]);
         text.push(MARKER);
         last = end;
@@ -183,6 +205,7 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
             codes,
             place: place(before, domain.is_some()),
             domain,
+            anchor,
         });
     }
     text.push_str(&paragraph[last..]);
@@ -190,21 +213,68 @@ pub fn redact_paragraph(paragraph: &str) -> Redacted {
 }
 
 /// Redacts every paragraph of `pages` and the email header values, in place, and
-/// returns the redactions in text order (headers last). `text` must be the document
-/// text as joined *after* this call; spans are computed from its markers.
+/// returns the redactions in text order (headers next, then the boxes of `page_boxes`
+/// that have no place in the text). `text` must be the document text as joined *after*
+/// this call; spans are computed from its markers.
 pub fn redact_document(
     pages: &mut [Page],
+    page_boxes: &[PageBoxes],
     headers: &mut [(RedactionField, &mut Vec<String>)],
     settings: &Settings,
 ) -> Vec<Redaction> {
     let mut out = Vec::new();
+    let mut unplaced = Vec::new();
     for page in pages.iter_mut() {
+        let boxes = page_boxes.iter().find(|p| p.page == page.number);
+        let mut placed = vec![false; boxes.map_or(0, |b| b.boxes.len())];
+        let first_here = out.len();
         for paragraph in &mut page.paragraphs {
             let redacted = redact_paragraph(paragraph);
             *paragraph = redacted.text;
             for found in redacted.found {
-                out.push(record(found, RedactionField::Text, page.number, settings));
+                // An anchor seen twice (a line repeated by the layout) is a box once.
+                let image_box = found
+                    .anchor
+                    .filter(|&i| !std::mem::replace(&mut placed[i], true))
+                    .and_then(|i| Some((boxes?, i)));
+                let mut redaction = record(found, RedactionField::Text, page.number, settings);
+                if let Some((boxes, i)) = image_box {
+                    with_box(&mut redaction, boxes, i);
+                }
+                out.push(redaction);
             }
+        }
+        let Some(boxes) = boxes else { continue };
+        let mut left: Vec<usize> = (0..boxes.boxes.len()).filter(|&i| !placed[i]).collect();
+        left.sort_by(|&a, &b| {
+            let (ra, rb) = (boxes.boxes[a].rect.0, boxes.boxes[b].rect.0);
+            ra[1].total_cmp(&rb[1]).then(ra[0].total_cmp(&rb[0]))
+        });
+        if page.provenance != Provenance::TextLayer {
+            // Text read by OCR of the page image has no anchors: its redactions are the
+            // boxes, in reading order.
+            let from_text: Vec<usize> = (first_here..out.len())
+                .filter(|&k| out[k].image_box.is_none())
+                .collect();
+            let paired = from_text.len().min(left.len());
+            for (&k, i) in from_text.iter().zip(left.drain(..paired)) {
+                with_box(&mut out[k], boxes, i);
+            }
+        }
+        for i in left {
+            let mut redaction = Redaction {
+                code: None,
+                grounds: Vec::new(),
+                field: RedactionField::Text,
+                page: page.number,
+                span: None,
+                place: Place::Body,
+                domain: None,
+                organisation: None,
+                image_box: None,
+            };
+            with_box(&mut redaction, boxes, i);
+            unplaced.push(redaction);
         }
     }
     for (field, values) in headers.iter_mut() {
@@ -217,7 +287,50 @@ pub fn redact_document(
             }
         }
     }
+    out.extend(unplaced);
     out
+}
+
+/// The grounds read in a page box, and how sure the reading is (`None`: not read).
+pub fn box_reading(page_box: &PageBox) -> (Vec<&'static str>, Option<f32>) {
+    let Some(words) = &page_box.words else {
+        return (Vec::new(), None);
+    };
+    let words: Vec<(&str, f32)> = words
+        .iter()
+        .map(|w| (w.text.as_str(), w.confidence))
+        .collect();
+    let read = box_codes::read_codes(&words);
+    (read.codes, Some(read.confidence))
+}
+
+/// Makes `redaction` the box `index` of `boxes`: its rectangle, and the grounds read in
+/// it. Where nothing legible was read in the box, the codes the text layer had under it
+/// (or beside it, merged into the redaction) stand.
+fn with_box(redaction: &mut Redaction, boxes: &PageBoxes, index: usize) {
+    let page_box = &boxes.boxes[index];
+    let (mut codes, confidence) = box_reading(page_box);
+    if codes.is_empty() {
+        let under = boxes.covered.get(index).map_or("", String::as_str);
+        codes = redact_paragraph(under)
+            .found
+            .into_iter()
+            .flat_map(|f| f.codes)
+            .collect();
+        codes.dedup();
+    }
+    if !codes.is_empty() {
+        redaction.code = codes.first().map(|c| c.to_string());
+        redaction.grounds = codes
+            .iter()
+            .filter_map(|c| grounds::get(c).cloned())
+            .collect();
+    }
+    redaction.image_box = Some(ImageBox {
+        rect: page_box.rect,
+        area: (page_box.rect.area() * 10.0).round() / 10.0,
+        confidence: confidence.map(|c| (c * 1000.0).round() / 1000.0),
+    });
 }
 
 /// Fills in the character spans of the text redactions from the markers in `text`.
@@ -254,6 +367,7 @@ fn record(found: Found, field: RedactionField, page: u32, settings: &Settings) -
         place: found.place,
         domain: found.domain,
         organisation,
+        image_box: None,
     }
 }
 
@@ -263,7 +377,7 @@ static FRAGMENT: LazyLock<Regex> =
 
 /// On a short line that already holds a code, OCR remnants of further codes (`As 1.2¢`,
 /// `|B 1.20`, `s12¢`, `5124`) are boxes too, of the same ground as their neighbour.
-fn add_fragments(paragraph: &str, boxes: &mut Vec<(usize, usize, Vec<&'static str>)>) {
+fn add_fragments(paragraph: &str, boxes: &mut Vec<Span>) {
     let tokens = token_spans(paragraph);
     if boxes.is_empty() || tokens.len() > 3 {
         return;
@@ -288,7 +402,7 @@ fn add_fragments(paragraph: &str, boxes: &mut Vec<(usize, usize, Vec<&'static st
             None => continue,
         };
         let lead = token.len() - token.trim_start_matches(BOX_CHARS).len();
-        boxes.push((s + lead, s + lead + core.len(), vec![code]));
+        boxes.push((s + lead, s + lead + core.len(), vec![code], None));
     }
 }
 
@@ -490,18 +604,30 @@ fn is_standalone(paragraph: &str, candidates: &[Candidate], junk: &[(usize, usiz
 }
 
 /// Joins boxes that form one: codes listed with `;`, `,`, `/` or `en` between them, and
-/// junk right next to a code.
-fn merge_boxes(
-    paragraph: &str,
-    boxes: Vec<(usize, usize, Vec<&'static str>)>,
-) -> Vec<(usize, usize, Vec<&'static str>)> {
-    let mut merged: Vec<(usize, usize, Vec<&'static str>)> = Vec::new();
+/// junk right next to a code or a found box. Two found boxes, or a found box and a code
+/// of the text, stay two.
+fn merge_boxes(paragraph: &str, boxes: Vec<Span>) -> Vec<Span> {
+    let mut merged: Vec<Span> = Vec::new();
     for b in boxes {
         if let Some(last) = merged.last_mut() {
             if b.0 < last.1 {
                 continue; // overlapping: keep the first
             }
             let gap = paragraph[last.1..b.0].trim();
+            if last.3.is_some() || b.3.is_some() {
+                let junk_beside_box =
+                    (last.3.is_none() && last.2.is_empty()) || (b.3.is_none() && b.2.is_empty());
+                let edge_gap = gap
+                    .chars()
+                    .all(|c| BOX_CHARS.contains(&c) && c != ';' && c != ',');
+                if junk_beside_box && edge_gap {
+                    last.1 = b.1;
+                    last.3 = last.3.or(b.3);
+                    continue;
+                }
+                merged.push(b);
+                continue;
+            }
             let either_junk = last.2.is_empty() || b.2.is_empty();
             // `5.1.2e en i` is one box; `5.1.2e en 5.1.2e` is two people.
             let adds_ground = b.2.iter().any(|c| !last.2.contains(c));
