@@ -12,6 +12,7 @@ pub mod query;
 pub mod runtime;
 pub mod schema;
 pub mod search;
+pub mod stored;
 mod warm;
 #[cfg(feature = "native")]
 pub mod writer;

@@ -11,9 +11,9 @@ use tantivy::query::EnableScoring;
 use tantivy::query::{
     BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DocAddress, Index, IndexReader, Searcher, Segment, TantivyDocument, Term};
+use tantivy::{DocAddress, Index, IndexReader, Searcher, Segment, Term};
 
 use crate::analyzer::{self, terms};
 use crate::by_date::{self, DatedDocs};
@@ -21,6 +21,7 @@ use crate::facets::{FacetCollector, FacetCounts};
 use crate::matched::matched_words;
 use crate::query::{parse, readings, Clause, Filter, Reading};
 use crate::schema::{schema, Fields};
+use crate::stored::StoredText;
 use crate::warm::warm;
 
 /// A search over one index.
@@ -169,12 +170,12 @@ impl SearchIndex {
         let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
         // Every hit's document is read before any failure counts, so that a bundle learns
         // all the store chunks of the page at once.
-        let docs: Vec<tantivy::Result<TantivyDocument>> =
+        let docs: Vec<tantivy::Result<StoredText>> =
             top.iter().map(|address| searcher.doc(*address)).collect();
         let mut hits = Vec::new();
         for doc in docs {
             let doc = doc?;
-            let snippet = snippets.snippet_from_doc(&doc);
+            let snippet = snippets.snippet(&doc.joined(self.fields.body));
             let body = first(&doc, self.fields.body).unwrap_or_default();
             hits.push(Hit {
                 id: first(&doc, self.fields.id).unwrap_or_default(),
@@ -444,15 +445,10 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
-fn first(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field)
-        .and_then(|v| v.as_str())
-        .map(str::to_string)
+fn first(doc: &StoredText, field: Field) -> Option<String> {
+    doc.first(field).map(str::to_string)
 }
 
-fn all(doc: &TantivyDocument, field: Field) -> Vec<String> {
-    doc.get_all(field)
-        .filter_map(|v| v.as_str())
-        .map(str::to_string)
-        .collect()
+fn all(doc: &StoredText, field: Field) -> Vec<String> {
+    doc.all(field).map(str::to_string).collect()
 }
