@@ -2,12 +2,15 @@
 //! (black, grey or a colour), from one word to the whole page.
 //!
 //! The page is split into connected regions of one colour (each pixel within
-//! [`SHADE_TOLERANCE`] of the region's first pixel). A region is a box when it is dark
-//! enough not to be paper, fills most of its bounding rectangle, has four straight
+//! [`SHADE_TOLERANCE`] of the flat pixel the region grew from). A region may be many
+//! boxes that touch (the boxes of an address list, line under line); it is split into
+//! the rectangles it is made of, row by row ([`rectangles`]). A rectangle is a box when
+//! it is dark enough not to be paper, its colour fills most of it, it has four straight
 //! edges, and everything inside it that is not its colour is *lighter* than it (the
 //! white letters of a printed ground). That last test tells a box from a shaded table
 //! cell or a highlighted line, whose text is darker than the shading; photos and logos
-//! are many shades and fail the fill and edge tests.
+//! are many shades and fail the fill and edge tests, and a coloured region that is only
+//! partly rectangles (a logo's bar beside its emblem) is dropped whole.
 
 use mupdf::Page;
 
@@ -33,11 +36,19 @@ const MAX_FILL_LUMA: u32 = 200;
 const MIN_FILL: f32 = 0.55;
 /// Share of each edge line (one pixel inside) that must be the box's colour.
 const MIN_EDGE: f32 = 0.85;
-/// A column or row where less than this share is the region's colour separates two
-/// boxes.
-const CUT_COVERAGE: f32 = 0.1;
-/// Two boxes on lines above each other: the end of the region moves this far (points).
-const EDGE_JUMP_PT: f32 = 2.0;
+/// Pixels of one shade around a pixel that may start a region differ by no more than
+/// this (flat fill, not an anti-aliased edge).
+const CORE_TOLERANCE: i32 = 24;
+/// Regions smaller than this (pixels) are specks.
+const MIN_REGION_PX: u64 = 12;
+/// The ends of a box's rows may wander this far (pixels; anti-aliasing and JPEG noise).
+const RUN_SLACK: usize = 2;
+/// Rows in a box where a letter touches its edge, passed over without ending it.
+const MAX_MISSED_ROWS: usize = 2;
+/// A colour whose channels differ by more than this is not grey.
+const COLOURED_SPREAD: u8 = 30;
+/// Share of a coloured region its boxes must cover.
+const MIN_COLOURED_COVER: f32 = 0.85;
 /// Smallest box, in points: a box hides at least a character of a line.
 const MIN_HEIGHT_PT: f32 = 3.5;
 /// Narrowest box in points.
@@ -80,22 +91,21 @@ pub fn find_boxes(image: &PageImage) -> Vec<FoundBox> {
     // 0 = not visited; otherwise region number + 1.
     let mut region = vec![0u32; w * h];
     let mut stack = Vec::new();
-    let mut members = Vec::new();
     let mut found = Vec::new();
     let mut next = 0u32;
     for start in 0..w * h {
-        if region[start] != 0 || luma(px(start)) > MAX_FILL_LUMA {
+        if region[start] != 0 || luma(px(start)) > MAX_FILL_LUMA || !is_core(image, start) {
             continue;
         }
         next += 1;
         let seed = px(start);
         region[start] = next;
         stack.push(start);
-        members.clear();
         let (mut x0, mut y0, mut x1, mut y1) = (usize::MAX, usize::MAX, 0, 0);
         let mut sum = [0u64; 3];
+        let mut n = 0u64;
         while let Some(i) = stack.pop() {
-            members.push(i);
+            n += 1;
             let (x, y) = (i % w, i / w);
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
             let c = px(i);
@@ -121,28 +131,161 @@ pub fn find_boxes(image: &PageImage) -> Vec<FoundBox> {
                 visit(i + w);
             }
         }
-        let n = members.len() as u64;
+        if n < MIN_REGION_PX {
+            continue;
+        }
         let colour = sum.map(|s| (s / n) as u8);
-        let mut pieces = Vec::new();
         let region_of = |x: usize, y: usize| region[y * w + x] == next;
-        cut(
-            &region_of,
-            [x0, y0, x1 + 1, y1 + 1],
-            image.scale(),
-            &mut pieces,
-        );
-        for px in pieces {
-            let candidate = FoundBox {
+        let bounds = [x0, y0, x1 + 1, y1 + 1];
+        let boxes: Vec<FoundBox> = rectangles(&region_of, bounds)
+            .into_iter()
+            .map(|px| FoundBox {
                 px: px.map(|v| v as u32),
                 colour,
-            };
-            if is_box(image, &region_of, &candidate) {
-                found.push(candidate);
-            }
+            })
+            .filter(|candidate| is_box(image, &region_of, candidate))
+            .collect();
+        if is_coloured(colour) && !covers(&region_of, bounds, &boxes, n) {
+            continue;
         }
+        found.extend(boxes);
     }
     found.sort_by_key(|b| (b.px[1], b.px[0]));
     found
+}
+
+/// A pixel whose eight neighbours are all of its shade, closely: the inside of a box,
+/// never the anti-aliased rim of a box or of a letter (a region grown from a rim pixel
+/// would take in the rims of the text beside it).
+fn is_core(image: &PageImage, i: usize) -> bool {
+    let (w, h) = (image.width as usize, image.height as usize);
+    let (x, y) = (i % w, i / w);
+    if x == 0 || y == 0 || x + 1 >= w || y + 1 >= h {
+        return false;
+    }
+    let c = image.rgb_at(x as u32, y as u32);
+    (y - 1..=y + 1).all(|ny| {
+        (x - 1..=x + 1).all(|nx| {
+            let o = image.rgb_at(nx as u32, ny as u32);
+            (0..3).all(|k| (o[k] as i32 - c[k] as i32).abs() <= CORE_TOLERANCE)
+        })
+    })
+}
+
+/// Not grey: one channel stands out.
+fn is_coloured(c: [u8; 3]) -> bool {
+    c.iter().max().unwrap_or(&0) - c.iter().min().unwrap_or(&0) > COLOURED_SPREAD
+}
+
+/// Whether the boxes found in a region take in nearly all of it. A coloured region
+/// that is only partly rectangles is a logo or a coloured title, not boxes: the bar of
+/// a government logo is a clean rectangle, but its emblem beside it is not.
+fn covers(
+    mine: &dyn Fn(usize, usize) -> bool,
+    [x0, y0, x1, y1]: [usize; 4],
+    boxes: &[FoundBox],
+    total: u64,
+) -> bool {
+    if boxes.is_empty() {
+        return true;
+    }
+    let inside = |x: usize, y: usize| {
+        boxes.iter().any(|b| {
+            let [bx0, by0, bx1, by1] = b.px.map(|v| v as usize);
+            (bx0..bx1).contains(&x) && (by0..by1).contains(&y)
+        })
+    };
+    let covered = (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|&(x, y)| mine(x, y) && inside(x, y))
+        .count();
+    covered as f32 >= MIN_COLOURED_COVER * total as f32
+}
+
+/// One rectangle being followed down a region: the run of the row it started on, and
+/// the rows it has held so far.
+struct Chain {
+    left: usize,
+    right: usize,
+    top: usize,
+    bottom: usize,
+    misses: usize,
+}
+
+/// Splits a region into the rectangles it is made of, row by row. A rectangle starts
+/// with a run of the region in a row (its top edge is whole: the printed code sits
+/// below it) and goes on down while the runs of each row inside it reach from its left
+/// to its right end and fill a quarter of it (the white letters of the code break the
+/// run into pieces). Boxes of lines above each other share an edge but not both ends,
+/// so the rectangle of the upper one stops where the lower one begins; boxes side by
+/// side on one line are separate runs.
+fn rectangles(
+    mine: &dyn Fn(usize, usize) -> bool,
+    [x0, y0, x1, y1]: [usize; 4],
+) -> Vec<[usize; 4]> {
+    let mut open: Vec<Chain> = Vec::new();
+    let mut done = Vec::new();
+    let mut runs = Vec::new();
+    for y in y0..y1 {
+        runs.clear();
+        let mut x = x0;
+        while x < x1 {
+            if mine(x, y) {
+                let s = x;
+                while x < x1 && mine(x, y) {
+                    x += 1;
+                }
+                runs.push((s, x, false));
+            } else {
+                x += 1;
+            }
+        }
+        let mut kept = Vec::with_capacity(open.len());
+        for mut chain in open.drain(..) {
+            let (lo, hi) = (
+                chain.left.saturating_sub(RUN_SLACK),
+                chain.right + RUN_SLACK,
+            );
+            let (mut first, mut last, mut cover, mut any) = (usize::MAX, 0, 0, false);
+            for run in runs.iter().filter(|r| !r.2 && r.0 >= lo && r.1 <= hi) {
+                (first, last) = (first.min(run.0), last.max(run.1));
+                cover += run.1 - run.0;
+                any = true;
+            }
+            let holds = any
+                && first.abs_diff(chain.left) <= RUN_SLACK
+                && last.abs_diff(chain.right) <= RUN_SLACK
+                && cover * 4 >= chain.right - chain.left;
+            if any && (holds || chain.misses < MAX_MISSED_ROWS) {
+                for run in runs.iter_mut().filter(|r| !r.2 && r.0 >= lo && r.1 <= hi) {
+                    run.2 = true;
+                }
+                if holds {
+                    chain.bottom = y + 1;
+                    chain.misses = 0;
+                } else {
+                    chain.misses += 1;
+                }
+                kept.push(chain);
+            } else {
+                done.push(chain);
+            }
+        }
+        for &(left, right, _) in runs.iter().filter(|r| !r.2) {
+            kept.push(Chain {
+                left,
+                right,
+                top: y,
+                bottom: y + 1,
+                misses: 0,
+            });
+        }
+        open = kept;
+    }
+    done.extend(open);
+    done.iter()
+        .map(|c| [c.left, c.top, c.right, c.bottom])
+        .collect()
 }
 
 /// The boxes of a page with what OCR read in each. The second value says why OCR did
@@ -221,85 +364,6 @@ fn split_strip(b: PageBox) -> Vec<PageBox> {
         left = right;
     }
     out
-}
-
-/// Cuts a region into the boxes it is made of, recursively (an XY cut): boxes on one
-/// line touch only through anti-aliasing and leave columns nearly free of the region;
-/// boxes on lines above each other share an edge, and are told apart where the left or
-/// right end of the region jumps from one row to the next.
-fn cut(
-    mine: &dyn Fn(usize, usize) -> bool,
-    rect: [usize; 4],
-    scale: f32,
-    out: &mut Vec<[usize; 4]>,
-) {
-    let [mut x0, mut y0, mut x1, mut y1] = rect;
-    // Shrink to the region's own extent.
-    let col = |x: usize, y0: usize, y1: usize| (y0..y1).filter(|&y| mine(x, y)).count();
-    let row = |y: usize, x0: usize, x1: usize| (x0..x1).filter(|&x| mine(x, y)).count();
-    while x0 < x1 && col(x0, y0, y1) == 0 {
-        x0 += 1;
-    }
-    while x1 > x0 && col(x1 - 1, y0, y1) == 0 {
-        x1 -= 1;
-    }
-    while y0 < y1 && row(y0, x0, x1) == 0 {
-        y0 += 1;
-    }
-    while y1 > y0 && row(y1 - 1, x0, x1) == 0 {
-        y1 -= 1;
-    }
-    let (w, h) = (x1.saturating_sub(x0), y1.saturating_sub(y0));
-    if w < 2 || h < 2 {
-        return;
-    }
-    // A run of columns (rows) where the region is nearly absent splits it.
-    let sparse = |count: usize, of: usize| (count as f32) < CUT_COVERAGE * of as f32;
-    let gap = |counts: &[usize], of: usize| -> Option<(usize, usize)> {
-        let mut start = None;
-        for (i, &c) in counts.iter().enumerate() {
-            match (sparse(c, of), start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) if s > 0 && i - s >= 2 => return Some((s, i)),
-                (false, Some(_)) => start = None,
-                _ => {}
-            }
-        }
-        None
-    };
-    let cols: Vec<usize> = (x0..x1).map(|x| col(x, y0, y1)).collect();
-    if let Some((a, b)) = gap(&cols, h) {
-        cut(mine, [x0, y0, x0 + a, y1], scale, out);
-        cut(mine, [x0 + b, y0, x1, y1], scale, out);
-        return;
-    }
-    let rows: Vec<usize> = (y0..y1).map(|y| row(y, x0, x1)).collect();
-    if let Some((a, b)) = gap(&rows, w) {
-        cut(mine, [x0, y0, x1, y0 + a], scale, out);
-        cut(mine, [x0, y0 + b, x1, y1], scale, out);
-        return;
-    }
-    // Where the left or right end of the region jumps between two well-covered rows.
-    let jump = (EDGE_JUMP_PT * scale).max(3.0) as usize;
-    let ends = |y: usize| {
-        let left = (x0..x1).find(|&x| mine(x, y));
-        let right = (x0..x1).rev().find(|&x| mine(x, y));
-        left.zip(right)
-    };
-    let covered = |i: usize| rows[i] as f32 > 0.3 * w as f32;
-    for i in 1..h {
-        if !(covered(i) && covered(i - 1)) {
-            continue;
-        }
-        if let (Some((l0, r0)), Some((l1, r1))) = (ends(y0 + i - 1), ends(y0 + i)) {
-            if l0.abs_diff(l1) > jump || r0.abs_diff(r1) > jump {
-                cut(mine, [x0, y0, x1, y0 + i], scale, out);
-                cut(mine, [x0, y0 + i, x1, y1], scale, out);
-                return;
-            }
-        }
-    }
-    out.push([x0, y0, x1, y1]);
 }
 
 /// The shape tests of a region (see the module docs).
