@@ -175,7 +175,7 @@ pub(super) fn page_file(
                 .filter(|d| d.id != doc.id)
                 .cloned()
                 .collect(),
-            released: released_with.iter().filter_map(|d| d.date.clone()).max(),
+            released: release_date(doc, released_with),
             inventory: doc.inventory.clone().map(|mut entry| {
                 entry.title = entry.title.as_deref().map(one_line);
                 entry.notes = lines(&entry.notes);
@@ -224,6 +224,18 @@ pub(super) fn page_file(
 
 /// The grounds a document is listed under: found in it, or given by the inventory
 /// for a withheld document.
+/// When `doc` was made public: the latest date of the decisions of its folder. None when
+/// none is dated, or when that date precedes the document's own (a document is not
+/// released before it was written: the "decision" is then another document typed so,
+/// or one of an earlier release).
+fn release_date(doc: &Document, decisions: &[DocumentLink]) -> Option<String> {
+    let latest = decisions.iter().filter_map(|d| d.date.clone()).max()?;
+    match doc.date.map(|d| d.to_string()) {
+        Some(own) if own > latest => None,
+        _ => Some(latest),
+    }
+}
+
 fn ground_codes_for_site(doc: &Document) -> Vec<String> {
     let mut codes = doc.ground_codes();
     if let Some(entry) = &doc.inventory {
@@ -263,5 +275,12 @@ mod tests {
         assert!(page.contains("released = \"2024-05-30\""), "{page}");
         let undated = page_file(&doc, 1, "", &titles, &[decision("b", None)]);
         assert!(!undated.contains("released ="), "{undated}");
+        let mut later = Document::for_test("w", "woo1/brief.pdf");
+        later.date = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
+        let page = page_file(&later, 1, "", &titles, &[decision("a", Some("2024-05-30"))]);
+        assert!(
+            !page.contains("released ="),
+            "written after the decision: {page}"
+        );
     }
 }
