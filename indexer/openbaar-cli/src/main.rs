@@ -291,9 +291,11 @@ fn build(
         }
         match openbaar::site::search::write_bundle(output, &extraction) {
             Ok(stats) => eprintln!(
-                "search index: {} chunks ({} KB) and a hot file of {} KB in {}",
+                "search index: {} chunks ({} KB), {} fragment packs ({} KB) and a hot file of {} KB in {}",
                 stats.chunks,
                 stats.chunk_bytes / 1024,
+                stats.packs,
+                stats.pack_bytes / 1024,
                 stats.hot_bytes / 1024,
                 output.join(openbaar::site::search::BUNDLE_DIR).display()
             ),

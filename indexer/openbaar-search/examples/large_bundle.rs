@@ -10,6 +10,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use openbaar_search::bundle::{chunk_name, hot_path};
+use openbaar_search::fragments::parse_range_id;
 use openbaar_search::pack::{gunzip, load_from_disk, pack};
 use openbaar_search::runtime::{Attempt, BundleSearch};
 use openbaar_search::schema::SearchDoc;
@@ -44,9 +45,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .count();
     println!(
-        "bundle: {segments} segment(s), {} chunks, {}, hot file {}",
+        "bundle: {segments} segment(s), {} chunks, {}, {} fragment packs, {}, hot file {}",
         stats.chunks,
         mb(stats.chunk_bytes),
+        stats.packs,
+        mb(stats.pack_bytes),
         mb(stats.hot_bytes)
     );
 
@@ -116,14 +119,18 @@ fn cold_query(bundle: &Path, query: &str) -> Result<Cost, Box<dyn std::error::Er
     let mut search = BundleSearch::new(&gunzip(hot)?)?;
     let manifest = search.directory().manifest();
     let kind_of = |chunk: &str| {
+        if parse_range_id(chunk).is_some() {
+            return "fragment".to_string();
+        }
         let file = manifest.file_of(chunk).unwrap_or("?");
         file.rsplit_once('.')
             .map_or("?", |(_, ext)| ext)
             .to_string()
     };
     // Bytes as they travel: the gzipped chunk files.
-    let size = |chunk: &str| {
-        std::fs::metadata(bundle.join(chunk_name(chunk))).map_or(0, |m| m.len() as usize)
+    let size = |chunk: &str| match parse_range_id(chunk) {
+        Some((_, range)) => range.len(),
+        None => std::fs::metadata(bundle.join(chunk_name(chunk))).map_or(0, |m| m.len() as usize),
     };
     loop {
         match search.attempt(query, 0, 10)? {

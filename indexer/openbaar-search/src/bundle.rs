@@ -2,8 +2,9 @@
 //! content hash, of bounded size, and one small hot file (`hot.bin`) with the table of
 //! files and chunks, every byte tantivy reads to open the index and the block indexes of
 //! the term dictionaries (after Quickwit's hotcache). A search that needs a chunk it does not have reports all the chunks it
-//! missed; the caller fetches them together and runs it again. No HTTP Range requests:
-//! some hosts do not honour them.
+//! missed; the caller fetches them together and runs it again. Index files travel as
+//! whole chunk files; only the fragments a result list shows (see [`crate::fragments`])
+//! are read with HTTP Range requests, and a host that ignores Range still works.
 //!
 //! `hot.bin` is `[u32 little-endian length][manifest JSON][hot bytes]`.
 
@@ -21,8 +22,10 @@ use tantivy::directory::{
 };
 use tantivy::{Directory, HasLen};
 
+use crate::fragments::{Fragment, FragmentPacks, FRAGMENT_GROUP, LENGTHS_FILE};
+
 /// The manifest format [`crate::pack::pack`] writes and [`BundleDirectory::from_hot`] reads.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// A bundle up to this size is fetched whole at the first miss.
 pub const SMALL_BUNDLE: usize = 1024 * 1024;
 /// A file up to this size is fetched whole when one of its chunks is missed.
@@ -87,6 +90,10 @@ pub struct Manifest {
     pub small_bundle: usize,
     /// A file up to this size is fetched whole when one of its chunks is missed.
     pub small_file: usize,
+    /// Where the documents' fragments are (see [`crate::fragments`]); no packs in a
+    /// bundle whose hits are read from tantivy's store.
+    #[serde(default)]
+    pub fragments: FragmentPacks,
 }
 
 impl Manifest {
@@ -206,7 +213,8 @@ impl BundleDirectory {
     /// The chunks to fetch for `missing`: everything, for a small bundle; otherwise the
     /// whole file of each missing chunk when that file is small, since a query that
     /// reads one part of a term dictionary or a fast field soon reads the rest. Fewer,
-    /// larger steps: the browser fetches one step's chunks in parallel.
+    /// larger steps: the browser fetches one step's chunks in parallel. Fragment reads
+    /// (ids with `@`, see [`crate::fragments::range_id`]) are passed on as they are.
     pub fn expand(&self, missing: &[String]) -> Vec<String> {
         let store = self.store.read().expect("store lock");
         let manifest = store.manifest.as_ref().expect("manifest");
@@ -218,6 +226,7 @@ impl BundleDirectory {
                 .values()
                 .flat_map(BundleFile::chunk_ids)
                 .filter(absent)
+                .chain(missing.iter().filter(|id| id.contains('@')).cloned())
                 .collect()
         } else {
             let mut wanted: Vec<String> = missing.to_vec();
@@ -233,6 +242,54 @@ impl BundleDirectory {
         wanted.sort();
         wanted.dedup();
         wanted
+    }
+
+    /// The fragment of document `doc` (its ordinal over all segments, in order), or
+    /// `None` when the bundle has no fragment packs. Its place comes from
+    /// [`LENGTHS_FILE`], read like any index file; its bytes from a read of
+    /// `{pack}@{start}-{end}`, recorded as missing (an error) until it was added with
+    /// [`BundleDirectory::add_chunk`], unpacked.
+    pub fn fragment(&self, doc: usize) -> io::Result<Option<Fragment>> {
+        let fragments = {
+            let store = self.store.read().expect("store lock");
+            let manifest = store.manifest.as_ref().expect("manifest");
+            if manifest.fragments.packs.is_empty() {
+                return Ok(None);
+            }
+            manifest.fragments.clone()
+        };
+        let lengths = self.read(LENGTHS_FILE, doc / FRAGMENT_GROUP * FRAGMENT_GROUP..doc + 1)?;
+        let id = fragments
+            .fragment_id(doc, lengths.as_slice())
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!("no fragment for document {doc}"),
+                )
+            })?;
+        let mut store = self.store.write().expect("store lock");
+        let Some(bytes) = store.chunks.get(&id) else {
+            store.missing.insert(id);
+            return Err(io::Error::other("openbaar: fragment not loaded yet"));
+        };
+        serde_json::from_slice(bytes.as_slice())
+            .map(Some)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{id}: {e}")))
+    }
+
+    /// Reads (ignoring failures) the whole [`LENGTHS_FILE`] when it is a small file (see
+    /// [`Manifest::small_file`]): a query's first fetches bring it along, and its hits'
+    /// fragments are one round nearer.
+    pub fn warm_fragment_lengths(&self) {
+        let len = {
+            let store = self.store.read().expect("store lock");
+            let manifest = store.manifest.as_ref().expect("manifest");
+            match manifest.files.get(LENGTHS_FILE) {
+                Some(file) if file.len <= manifest.small_file => file.len,
+                _ => return,
+            }
+        };
+        let _ = self.read(LENGTHS_FILE, 0..len);
     }
 
     /// The manifest.

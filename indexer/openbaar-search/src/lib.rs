@@ -5,6 +5,7 @@ pub mod analyzer;
 pub mod bundle;
 pub mod by_date;
 pub mod facets;
+pub mod fragments;
 pub mod matched;
 #[cfg(feature = "native")]
 pub mod pack;

@@ -1,6 +1,8 @@
 //! Packing an index folder into a bundle (see [`crate::bundle`]): cut each index file
 //! into chunks of the size its kind of reads wants, record what opening the index reads
-//! (the hot part), and write everything gzipped.
+//! (the hot part), and write everything gzipped. What hits show of their documents goes
+//! into fragment packs (see [`crate::fragments`]), and tantivy's store into the bundle
+//! empty: the browser never reads it.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -13,6 +15,9 @@ use tantivy::HasLen;
 use crate::bundle::{
     chunk_name, hot_path, BundleDirectory, BundleFile, HotRange, Manifest, FORMAT_VERSION,
     MAX_CHUNKS, SMALL_BUNDLE, SMALL_FILE,
+};
+use crate::fragments::{
+    parse_range_id, Fragment, FragmentPacks, Pack, FRAGMENT_GROUP, FRAGMENT_UNIT, LENGTHS_FILE,
 };
 
 /// How to cut an index into a bundle. Each kind of index file has its own chunk size,
@@ -31,6 +36,13 @@ pub struct PackOptions {
     pub positions: usize,
     /// Everything else (field norms, fast fields).
     pub other: usize,
+    /// The fragment lengths ([`LENGTHS_FILE`]): a byte a document, read whole when it
+    /// is a small file.
+    pub lengths: usize,
+    /// A fragment pack holds fragments up to this many bytes (gzipped), and one larger
+    /// fragment is a pack of its own. A host that ignores HTTP Range sends a hit's whole
+    /// pack, so they are kept small; but each is a file of the bundle.
+    pub pack_bytes: usize,
     /// See [`MAX_CHUNKS`].
     pub max_chunks: usize,
     /// A term dictionary up to this size goes whole into the hot file.
@@ -52,6 +64,8 @@ impl Default for PackOptions {
             postings: 16 * 1024,
             positions: 32 * 1024,
             other: 16 * 1024,
+            lengths: 4 * 1024,
+            pack_bytes: 512 * 1024,
             max_chunks: MAX_CHUNKS,
             hot_dictionary: 8 * 1024,
             small_bundle: SMALL_BUNDLE,
@@ -69,6 +83,7 @@ impl PackOptions {
             postings: chunk_size,
             positions: chunk_size,
             other: chunk_size,
+            lengths: chunk_size,
             ..PackOptions::default()
         }
     }
@@ -80,37 +95,43 @@ impl PackOptions {
             Some("term") => 1,
             Some("idx") => 2,
             Some("pos") => 3,
+            Some("lengths") => 5,
             _ => 4,
         }
     }
 
-    fn sizes(&self) -> [usize; 5] {
+    fn sizes(&self) -> [usize; KINDS] {
         [
             self.store,
             self.terms,
             self.postings,
             self.positions,
             self.other,
+            self.lengths,
         ]
     }
 
     /// Chunk sizes for `files` (name and length): these options', except that while
     /// the bundle would have more than `max_chunks` chunks, the kind of file with the
     /// most chunks has its size doubled (on a large archive, the stored documents).
-    fn chunk_sizes(&self, files: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    fn chunk_sizes(
+        &self,
+        files: &BTreeMap<String, usize>,
+        max_chunks: usize,
+    ) -> BTreeMap<String, usize> {
         let mut sizes = self.sizes();
-        let mut longest = [0usize; 5];
+        let mut longest = [0usize; KINDS];
         for (name, len) in files {
             let kind = Self::kind(name);
             longest[kind] = longest[kind].max(*len);
         }
         loop {
-            let mut counts = [0usize; 5];
+            let mut counts = [0usize; KINDS];
             for (name, len) in files {
                 let kind = Self::kind(name);
                 counts[kind] += len.div_ceil(sizes[kind]);
             }
-            if counts.iter().sum::<usize>() <= self.max_chunks {
+            if counts.iter().sum::<usize>() <= max_chunks {
                 break;
             }
             // A kind whose files are each one chunk already cannot have fewer.
@@ -128,6 +149,9 @@ impl PackOptions {
             .collect()
     }
 }
+
+/// The kinds of index file [`PackOptions::kind`] tells apart.
+const KINDS: usize = 6;
 
 fn hash(bytes: &[u8], chunk_size: usize) -> String {
     // A 64-bit FNV-1a over the chunk size and the bytes: enough to name the chunks of one
@@ -149,6 +173,10 @@ pub struct PackStats {
     pub chunks: usize,
     /// Bytes of all chunk files (gzipped).
     pub chunk_bytes: usize,
+    /// Number of fragment pack files.
+    pub packs: usize,
+    /// Bytes of all fragment packs.
+    pub pack_bytes: usize,
 }
 
 /// Every file of a bundle is gzipped: chunks of text, dictionaries and norms shrink to
@@ -199,15 +227,30 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
             files.insert(name, std::fs::read(entry.path())?);
         }
     }
+    let PackedFragments {
+        packs: fragments,
+        files: pack_files,
+        lengths,
+    } = fragments(index_dir, options.pack_bytes)?;
+    files.insert(LENGTHS_FILE.to_string(), lengths);
+    for (name, bytes) in files.iter_mut() {
+        if name.ends_with(".store") {
+            *bytes = empty_store()?;
+        }
+    }
     let lengths: BTreeMap<String, usize> =
         files.iter().map(|(n, b)| (n.clone(), b.len())).collect();
-    let sizes = options.chunk_sizes(&lengths);
+    let sizes = options.chunk_sizes(
+        &lengths,
+        options.max_chunks.saturating_sub(pack_files.len()),
+    );
     let mut manifest = Manifest {
         version: FORMAT_VERSION,
         small_bundle: options.small_bundle,
         small_file: options.small_file,
         files: BTreeMap::new(),
         hot: Vec::new(),
+        fragments,
     };
     let mut chunks: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (name, bytes) in &files {
@@ -288,11 +331,128 @@ pub fn pack_with(index_dir: &Path, out: &Path, options: PackOptions) -> io::Resu
         chunk_bytes += packed.len();
         std::fs::write(out.join(chunk_name(id)), packed)?;
     }
+    let mut pack_bytes = 0;
+    for (name, bytes) in &pack_files {
+        pack_bytes += bytes.len();
+        std::fs::write(out.join(name), bytes)?;
+    }
     Ok(PackStats {
         hot_bytes: hot.len(),
         chunks: chunks.len(),
         chunk_bytes,
+        packs: pack_files.len(),
+        pack_bytes,
     })
+}
+
+/// The fragments of every document of the index in `index_dir`, in segment order, each
+/// gzipped on its own (padded to whole units) and packed into files of about
+/// `pack_bytes`: where they are (for the manifest), the pack files (name and bytes), and
+/// the lengths file.
+fn fragments(index_dir: &Path, pack_bytes: usize) -> io::Result<PackedFragments> {
+    let index = tantivy::Index::open_in_dir(index_dir).map_err(io::Error::other)?;
+    let searcher = index.reader().map_err(io::Error::other)?.searcher();
+    let fields = crate::schema::schema().1;
+    let mut where_ = FragmentPacks::default();
+    let mut lengths: Vec<u8> = Vec::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut current: Vec<u8> = Vec::new();
+    let mut total: u64 = 0;
+    let mut close = |current: &mut Vec<u8>, packs: &mut Vec<Pack>, total: u64| {
+        if current.is_empty() {
+            return;
+        }
+        let name = format!("f-{}.gz", hash(current, 0));
+        packs.push(Pack {
+            name: name.clone(),
+            start: total - current.len() as u64,
+        });
+        files.push((name, std::mem::take(current)));
+    };
+    let mut doc_ord = 0usize;
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        for doc in 0..segment.max_doc() {
+            let stored: crate::stored::StoredText = searcher
+                .doc(tantivy::DocAddress::new(ord as u32, doc))
+                .map_err(io::Error::other)?;
+            let json = serde_json::to_vec(&Fragment::of(&stored, &fields))?;
+            let packed = padded_gzip(&json)?;
+            if !current.is_empty() && current.len() + packed.len() > pack_bytes {
+                close(&mut current, &mut where_.packs, total);
+            }
+            if doc_ord.is_multiple_of(FRAGMENT_GROUP) {
+                where_.group_starts.push(total / FRAGMENT_UNIT);
+            }
+            let units = packed.len() as u64 / FRAGMENT_UNIT;
+            match u8::try_from(units) {
+                Ok(byte) => lengths.push(byte),
+                Err(_) => {
+                    lengths.push(0);
+                    where_.long.push((doc_ord, units));
+                }
+            }
+            total += packed.len() as u64;
+            current.extend_from_slice(&packed);
+            doc_ord += 1;
+        }
+    }
+    close(&mut current, &mut where_.packs, total);
+    Ok(PackedFragments {
+        packs: where_,
+        files,
+        lengths,
+    })
+}
+
+/// What [`fragments`] makes.
+struct PackedFragments {
+    /// Where the fragments are, for the manifest.
+    packs: FragmentPacks,
+    /// The pack files: name and bytes.
+    files: Vec<(String, Vec<u8>)>,
+    /// The bytes of [`LENGTHS_FILE`].
+    lengths: Vec<u8>,
+}
+
+/// [`gzip`], with the header's extra field (RFC 1952: a subfield `OB` of zero bytes)
+/// as long as it takes to make the whole a multiple of [`FRAGMENT_UNIT`] bytes.
+fn padded_gzip(bytes: &[u8]) -> io::Result<Vec<u8>> {
+    use std::io::Write;
+    let unit = FRAGMENT_UNIT as usize;
+    // The extra field adds its length (2 bytes) and a subfield header (4 bytes).
+    let plain = gzip(bytes)?.len() + 6;
+    let pad = (unit - plain % unit) % unit;
+    let mut extra = vec![b'O', b'B', pad as u8, (pad >> 8) as u8];
+    extra.resize(4 + pad, 0);
+    let mut encoder = flate2::GzBuilder::new()
+        .extra(extra)
+        .write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    let packed = encoder.finish()?;
+    debug_assert_eq!(packed.len() % unit, 0);
+    Ok(packed)
+}
+
+/// A tantivy store file without documents, in place of the index's: a bundle's hits are
+/// read from its fragments, and tantivy reads only a store's footer and block index when
+/// it opens a segment (the block index of the full store would weigh on the hot file).
+fn empty_store() -> io::Result<Vec<u8>> {
+    use tantivy::index::SegmentComponent;
+    use tantivy::store::{Compressor, StoreWriter};
+    use tantivy::Directory;
+    // Written as a segment's file, so that it ends with tantivy's file footer.
+    let index = tantivy::Index::create_in_ram(crate::schema::schema().0);
+    let segment = index.new_segment();
+    let writer = segment
+        .open_write(SegmentComponent::Store)
+        .map_err(io::Error::other)?;
+    StoreWriter::new(writer, Compressor::None, 1024, false)?.close()?;
+    // `atomic_read` gives the bytes as written, footer included (`open_read` checks
+    // the footer and leaves it out).
+    index
+        .directory()
+        .atomic_read(&segment.relative_path(SegmentComponent::Store))
+        .map_err(io::Error::other)
 }
 
 /// Joins overlapping or touching ranges per file.
@@ -317,7 +477,13 @@ pub fn load_from_disk(
 ) -> io::Result<usize> {
     let mut bytes = 0;
     for id in ids {
-        let data = std::fs::read(bundle.join(chunk_name(id)))?;
+        let data = match parse_range_id(id) {
+            Some((pack, range)) => std::fs::read(bundle.join(pack))?
+                .get(range)
+                .ok_or_else(|| io::Error::other(format!("{id}: past the end of its pack")))?
+                .to_vec(),
+            None => std::fs::read(bundle.join(chunk_name(id)))?,
+        };
         bytes += data.len();
         directory.add_chunk(id, gunzip(data)?);
     }

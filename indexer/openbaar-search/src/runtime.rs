@@ -43,7 +43,7 @@ impl BundleSearch {
     ) -> Result<Attempt, String> {
         self.directory.take_missing();
         if self.index.is_none() {
-            match SearchIndex::open_directory(self.directory.clone()) {
+            match SearchIndex::open_bundle(self.directory.clone()) {
                 Ok(index) => self.index = Some(index),
                 Err(err) => {
                     let missing = self.directory.take_missing();

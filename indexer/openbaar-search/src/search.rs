@@ -16,8 +16,10 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, Searcher, Segment, Term};
 
 use crate::analyzer::{self, terms};
+use crate::bundle::BundleDirectory;
 use crate::by_date::{self, DatedDocs};
 use crate::facets::{FacetCollector, FacetCounts};
+use crate::fragments::Fragment;
 use crate::matched::matched_words;
 use crate::query::{parse, readings, Clause, Filter, Reading};
 use crate::schema::{schema, Fields};
@@ -31,6 +33,8 @@ pub struct SearchIndex {
     fields: Fields,
     /// The segments, read once from the index's meta file for the warm-up.
     segments: Vec<Segment>,
+    /// A bundle with fragment packs: hits are read from there, not from tantivy's store.
+    bundle: Option<BundleDirectory>,
 }
 
 /// A hit, as a result list shows it.
@@ -77,9 +81,17 @@ impl SearchIndex {
         Self::from_index(Index::open_in_dir(dir)?)
     }
 
-    /// Opens the index in any tantivy directory (a bundle, in the browser).
+    /// Opens the index in any tantivy directory; hits are read from tantivy's store.
     pub fn open_directory<D: tantivy::Directory>(directory: D) -> tantivy::Result<SearchIndex> {
         Self::from_index(Index::open(directory)?)
+    }
+
+    /// Opens a bundle (in the browser): hits are read from its fragment packs when it
+    /// has them (see [`crate::fragments`]).
+    pub fn open_bundle(directory: BundleDirectory) -> tantivy::Result<SearchIndex> {
+        let mut index = Self::from_index(Index::open(directory.clone())?)?;
+        index.bundle = Some(directory);
+        Ok(index)
     }
 
     fn from_index(index: Index) -> tantivy::Result<SearchIndex> {
@@ -95,6 +107,7 @@ impl SearchIndex {
             reader,
             fields,
             segments,
+            bundle: None,
         })
     }
 
@@ -113,6 +126,9 @@ impl SearchIndex {
         }
         let strict = self.build(&searcher, &clauses, Mode::AllWords)?;
         warm(&self.segments, &searcher, &self.fields, &*strict, &[]);
+        if let Some(bundle) = &self.bundle {
+            bundle.warm_fragment_lengths();
+        }
         let mut total = collect(&searcher, &*strict, &Count)?;
         let mut chosen = strict;
         let mut relaxed = None;
@@ -168,28 +184,30 @@ impl SearchIndex {
             }
         };
         let snippets = SnippetGenerator::create(&searcher, &*chosen, self.fields.body)?;
-        // Every hit's document is read before any failure counts, so that a bundle learns
-        // all the store chunks of the page at once.
-        let docs: Vec<tantivy::Result<StoredText>> =
-            top.iter().map(|address| searcher.doc(*address)).collect();
+        // Every hit's fragment is read before any failure counts, so that a bundle learns
+        // all the reads of the page at once.
+        let fragments: Vec<tantivy::Result<Fragment>> = top
+            .iter()
+            .map(|address| self.fragment(&searcher, *address))
+            .collect();
         let mut hits = Vec::new();
-        for doc in docs {
-            let doc = doc?;
-            let snippet = snippets.snippet(&doc.joined(self.fields.body));
-            let body = first(&doc, self.fields.body).unwrap_or_default();
+        for fragment in fragments {
+            let fragment = fragment?;
+            // As `SnippetGenerator::snippet_from_doc` cuts a one-valued field.
+            let snippet = snippets.snippet(fragment.body.trim());
             hits.push(Hit {
-                id: first(&doc, self.fields.id).unwrap_or_default(),
-                title: first(&doc, self.fields.title).unwrap_or_default(),
-                date: first(&doc, self.fields.date_text),
-                doc_type: first(&doc, self.fields.doc_type).unwrap_or_default(),
-                organisations: all(&doc, self.fields.organisation),
+                words: matched_words(&clauses, relaxed == Some("typo"), &fragment.body),
+                id: fragment.id,
+                title: fragment.title,
+                date: fragment.date,
+                doc_type: fragment.doc_type,
+                organisations: fragment.organisations,
                 snippet: snippet.fragment().to_string(),
                 highlights: snippet
                     .highlighted()
                     .iter()
                     .map(|r| (r.start, r.end))
                     .collect(),
-                words: matched_words(&clauses, relaxed == Some("typo"), &body),
             });
         }
         let facets = collect(&searcher, &*chosen, &FacetCollector::new(&self.fields))?;
@@ -200,6 +218,23 @@ impl SearchIndex {
             facets,
             readings: readings(&clauses),
         })
+    }
+
+    /// What the result list shows of the document at `address`: from the bundle's
+    /// fragment packs when it has them, else from tantivy's store.
+    fn fragment(&self, searcher: &Searcher, address: DocAddress) -> tantivy::Result<Fragment> {
+        if let Some(bundle) = &self.bundle {
+            let readers = searcher.segment_readers();
+            let before: usize = readers[..address.segment_ord as usize]
+                .iter()
+                .map(|r| r.max_doc() as usize)
+                .sum();
+            if let Some(fragment) = bundle.fragment(before + address.doc_id as usize)? {
+                return Ok(fragment);
+            }
+        }
+        let doc: StoredText = searcher.doc(address)?;
+        Ok(Fragment::of(&doc, &self.fields))
     }
 
     /// Builds the query. Reading a filter's values from the index can fail (in the
@@ -443,12 +478,4 @@ fn squeeze(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-fn first(doc: &StoredText, field: Field) -> Option<String> {
-    doc.first(field).map(str::to_string)
-}
-
-fn all(doc: &StoredText, field: Field) -> Vec<String> {
-    doc.all(field).map(str::to_string).collect()
 }

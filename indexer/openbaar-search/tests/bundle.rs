@@ -24,19 +24,22 @@ fn corpus() -> Vec<SearchDoc> {
         .collect()
 }
 
+/// A small bundle comes whole in one step, and the hits' fragments in a second.
 #[test]
-fn a_small_bundle_loads_in_one_step() {
-    searches_like_its_index(PackOptions::default(), 1);
+fn a_small_bundle_loads_in_two_steps() {
+    searches_like_its_index(PackOptions::default(), 2);
 }
 
 /// Cut small, as a large archive would be: it never fetches the whole bundle, and the
 /// warm-up before search keeps a cold query to three rounds of fetches after the hot file
-/// (dictionary blocks, norms and facet columns; postings and positions; stored documents).
+/// (dictionary blocks, facet columns and fragment lengths; norms, postings and positions;
+/// the hits' fragments).
 #[test]
 fn a_large_bundle_fetches_only_what_a_query_needs() {
     let options = PackOptions {
         small_bundle: 0,
         small_file: 64 * 1024,
+        pack_bytes: 16 * 1024,
         ..PackOptions::uniform(16 * 1024)
     };
     searches_like_its_index(options, 3);
@@ -49,13 +52,17 @@ fn searches_like_its_index(options: PackOptions, max_steps: usize) {
     write_index(&index_dir, &corpus()).unwrap();
     let stats = pack_with(&index_dir, &bundle, options).unwrap();
     assert!(stats.chunks >= 2, "{stats:?}");
-    // A gzipped chunk is at most its chunk size and gzip's few bytes of framing.
+    assert!(stats.packs >= 1, "{stats:?}");
+    // A gzipped chunk is at most its chunk size and gzip's few bytes of framing; a pack
+    // of fragments at most its size (no fragment here is larger).
     let largest = [
         options.store,
         options.terms,
         options.postings,
         options.positions,
         options.other,
+        options.lengths,
+        options.pack_bytes,
     ];
     let largest = largest.into_iter().max().unwrap() + 64;
     assert!(std::fs::read_dir(&bundle).unwrap().all(|e| {
