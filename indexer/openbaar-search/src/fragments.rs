@@ -139,4 +139,33 @@ mod tests {
         assert_eq!(parse_range_id(&id), Some(("f-00ab.bin", 12..4096)));
         assert_eq!(parse_range_id("00ab0001"), None);
     }
+
+    #[test]
+    fn a_fragment_starts_where_its_group_and_the_lengths_before_it_say() {
+        let packs = FragmentPacks {
+            packs: vec![
+                Pack {
+                    name: "f-a.gz".into(),
+                    start: 0,
+                },
+                Pack {
+                    name: "f-b.gz".into(),
+                    start: 640,
+                },
+            ],
+            group_starts: vec![0, 100],
+            long: vec![(FRAGMENT_GROUP + 1, 300)],
+        };
+        // The second document of the first group: after one fragment of 2 units.
+        assert_eq!(
+            packs.fragment_id(1, &[2, 3]).as_deref(),
+            Some("f-a.gz@128-320")
+        );
+        // In the second group, after a long fragment (byte 0, 300 units in the manifest).
+        let doc = FRAGMENT_GROUP + 2;
+        assert_eq!(
+            packs.fragment_id(doc, &[1, 0, 4]).as_deref(),
+            Some("f-b.gz@25024-25280")
+        );
+    }
 }
