@@ -113,7 +113,7 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
 /// Extracts the labelled real releases and prints the email figures, tuned and held
 /// out apart; `verbose` lists every miss.
 pub fn emails(root: &Path, verbose: bool) -> ExitCode {
-    match openbaar::eval::emails::run_on_labelled_set(root) {
+    match openbaar::eval::emails::run_on_labelled_set(root, None) {
         Ok(report) => {
             for (split, score) in &report.splits {
                 print_email_score(&split.to_string(), score);
@@ -279,6 +279,64 @@ pub fn boxes(
         }
         Ok(_) => {}
         Err(err) => eprintln!("warning: inventory lists: {err}"),
+    }
+    record_figures(&files, realworld, verbose, heldout_details)
+}
+
+/// The records of the labelled PDFs beside their labels: redactions per document, the
+/// junk dropped from the text, the share blacked out. Read through the extraction cache
+/// of the current folder's site (`.openbaar-cache`), as a build would.
+fn record_figures(
+    files: &[openbaar::eval::boxes::LabelledFile],
+    realworld: &Path,
+    verbose: bool,
+    heldout_details: bool,
+) -> ExitCode {
+    let settings = openbaar::config::Settings {
+        cache_dir: Some(PathBuf::from(".openbaar-cache")),
+        ..Default::default()
+    };
+    let figures = match openbaar::eval::boxes::record_figures(files, realworld, &settings) {
+        Ok(figures) => figures,
+        Err(err) => {
+            eprintln!("error: records: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    out!("records (redactions per document against the labelled boxes):");
+    for split in ["tune", "heldout"] {
+        let of: Vec<_> = figures.iter().filter(|f| f.split == split).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let sum = |f: &dyn Fn(&openbaar::eval::boxes::RecordFigures) -> usize| {
+            of.iter().map(|r| f(r)).sum::<usize>()
+        };
+        let shares: Vec<f32> = of.iter().map(|r| r.share).collect();
+        out!(
+            "{split:<8} {} PDFs: {} labelled boxes, {} redactions ({} found on the image, {} of them placed in the text), {} junk tokens dropped from the text; blacked out per document: mean {:.1} %, max {:.1} %",
+            of.len(),
+            sum(&|r| r.labelled),
+            sum(&|r| r.redactions),
+            sum(&|r| r.with_box),
+            sum(&|r| r.placed_boxes),
+            sum(&|r| r.junk_tokens),
+            100.0 * shares.iter().sum::<f32>() / shares.len() as f32,
+            100.0 * shares.iter().copied().fold(0.0, f32::max)
+        );
+        if verbose && (split == "tune" || heldout_details) {
+            for r in &of {
+                out!(
+                    "  {}: labelled {}, redactions {} ({} boxes), junk {}, blacked out {:.1} %",
+                    r.file,
+                    r.labelled,
+                    r.redactions,
+                    r.with_box,
+                    r.junk_tokens,
+                    100.0 * r.share
+                );
+            }
+        }
     }
     ExitCode::SUCCESS
 }

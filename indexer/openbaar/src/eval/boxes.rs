@@ -329,6 +329,72 @@ pub fn compare_inventories(
     Ok(out)
 }
 
+/// What the record of one labelled PDF holds, beside its labels.
+#[derive(Debug, Clone)]
+pub struct RecordFigures {
+    /// As in the label file.
+    pub file: String,
+    /// `tune` or `heldout`.
+    pub split: String,
+    /// Boxes a person labelled on its pages.
+    pub labelled: usize,
+    /// Redactions in the record.
+    pub redactions: usize,
+    /// …of them found on the page image.
+    pub with_box: usize,
+    /// …of those placed in the text (a bar where the box was).
+    pub placed_boxes: usize,
+    /// Whitespace-separated pieces of text-layer junk under the boxes, dropped.
+    pub junk_tokens: usize,
+    /// The share of the document blacked out, 0–1.
+    pub share: f32,
+}
+
+/// The records of the labelled PDFs under `realworld` (read with `settings`), against
+/// the boxes labelled on their pages.
+pub fn record_figures(
+    labels: &[LabelledFile],
+    realworld: &Path,
+    settings: &crate::config::Settings,
+) -> Result<Vec<RecordFigures>, String> {
+    use crate::records::{extract_all, extract_pdf, NoProgress};
+    let paths: Vec<PathBuf> = labels.iter().map(|l| realworld.join(&l.file)).collect();
+    let extraction = extract_all(&paths, settings, &NoProgress);
+    if let Some(failed) = extraction.failed.first() {
+        return Err(format!("{}: {}", failed.source, failed.reason));
+    }
+    labels
+        .iter()
+        .map(|label| {
+            let path = realworld.join(&label.file);
+            let name = label.file.rsplit('/').next().unwrap_or(&label.file);
+            let doc = extraction
+                .records()
+                .find(|d| d.source == name || d.source.ends_with(&format!("/{name}")))
+                .ok_or_else(|| format!("{} gave no record", label.file))?;
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let extracted = extract_pdf(&bytes, settings).map_err(|e| e.to_string())?;
+            let junk_tokens = extracted
+                .page_boxes
+                .iter()
+                .flat_map(|p| &p.covered)
+                .map(|text| text.split_whitespace().count())
+                .sum();
+            let boxed = doc.redactions.iter().filter(|r| r.image_box.is_some());
+            Ok(RecordFigures {
+                file: label.file.clone(),
+                split: label.split.clone(),
+                labelled: label.pages.iter().map(|p| p.boxes.len()).sum(),
+                redactions: doc.redactions.len(),
+                with_box: boxed.clone().count(),
+                placed_boxes: boxed.filter(|r| r.span.is_some()).count(),
+                junk_tokens,
+                share: doc.blacked_out.as_ref().map_or(0.0, |b| b.share),
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,18 +15,22 @@ use std::path::Path;
 use super::facts_set::{LabelledDocument, LabelledMessage, Split};
 use super::labelled_records::labelled_records;
 use super::Counts;
-use crate::config::Site;
+use crate::config::{Settings, Site};
 use crate::model::{DocType, Document, Message, MARKER};
 
 /// Loads the labels under `root`, extracts the real releases beside it with the
-/// settings of `root/config.toml` (when there is one), and scores them.
-pub fn run_on_labelled_set(root: &Path) -> Result<EmailReport, String> {
+/// settings of `root/config.toml` (when there is one), and scores them. `cache`, when
+/// given, is the extraction cache to use instead of the site's (tests share one).
+pub fn run_on_labelled_set(root: &Path, cache: Option<&Path>) -> Result<EmailReport, String> {
     let config = root.join("config.toml");
-    let settings = if config.is_file() {
+    let mut settings = if config.is_file() {
         Site::load(&config).map_err(|e| e.to_string())?.settings
     } else {
-        Default::default()
+        Settings::default()
     };
+    if let Some(cache) = cache {
+        settings.cache_dir = Some(cache.to_path_buf());
+    }
     let records = labelled_records(root, &settings)?;
     let cases: Vec<(&LabelledDocument, Option<&Document>)> = records
         .iter()

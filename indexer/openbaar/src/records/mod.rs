@@ -322,7 +322,7 @@ impl Unit {
 
 /// A PDF's extraction, from the cache when the settings name one (rendering and OCR
 /// are what make extraction slow; emails and text files are not worth a cache entry).
-fn extract_pdf(bytes: &[u8], settings: &Settings) -> Result<Extracted, ExtractError> {
+pub fn extract_pdf(bytes: &[u8], settings: &Settings) -> Result<Extracted, ExtractError> {
     match &settings.cache_dir {
         Some(dir) => {
             static ENGINE: OnceLock<String> = OnceLock::new();

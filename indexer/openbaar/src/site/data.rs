@@ -67,6 +67,8 @@ const COLUMNS: &[&str] = &[
     "onderwerp",
     "weggelakte_vakken",
     "gronden",
+    "weggelakt_aandeel",
+    "weggelakt_per_grond",
     "organisaties",
     "personen",
     "draad",
@@ -103,6 +105,24 @@ pub fn csv(documents: &[&Document]) -> Result<Vec<u8>, csv::Error> {
             doc.subject.clone().unwrap_or_default(),
             doc.redactions.len().to_string(),
             list(&doc.ground_codes()),
+            doc.blacked_out
+                .as_ref()
+                .map(|b| b.share.to_string())
+                .unwrap_or_default(),
+            doc.blacked_out
+                .as_ref()
+                .map(|b| {
+                    let shares: Vec<String> = b
+                        .grounds
+                        .iter()
+                        .map(|g| {
+                            let code = g.code.as_deref().unwrap_or("zonder grond");
+                            format!("{code} {}", g.share)
+                        })
+                        .collect();
+                    list(&shares)
+                })
+                .unwrap_or_default(),
             list(&doc.organisations),
             list(&people),
             doc.thread.clone().unwrap_or_default(),
@@ -166,6 +186,32 @@ mod tests {
         assert_eq!(&row[1], "'=cmd|' /C calc'!A0");
         assert_eq!(&row[2], "2025-03-26");
         assert_eq!(&row[7], "a@b.nl; c@d.nl");
+        assert_eq!(
+            (&row[12], &row[13]),
+            ("", ""),
+            "no share for a record without one"
+        );
+        doc.blacked_out = Some(crate::model::BlackedOut {
+            share: 0.25,
+            grounds: vec![
+                crate::model::GroundShare {
+                    code: Some("5.1.2e".into()),
+                    share: 0.2,
+                },
+                crate::model::GroundShare {
+                    code: None,
+                    share: 0.05,
+                },
+            ],
+        });
+        let table = String::from_utf8(csv(&[&doc]).unwrap()).unwrap();
+        let row = csv::Reader::from_reader(table.as_bytes())
+            .records()
+            .next()
+            .unwrap()
+            .unwrap();
+        assert_eq!(&row[12], "0.25");
+        assert_eq!(&row[13], "5.1.2e 0.2; zonder grond 0.05");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
-use crate::model::{grounds, Document, Kind, Redaction, RedactionField};
+use crate::model::{grounds, BlackedOut, Document, Kind, Redaction, RedactionField};
 
 /// How often a ground was used.
 #[derive(Debug, Serialize, PartialEq)]
@@ -56,6 +56,157 @@ pub struct RedactionSummary {
     by_ground: Vec<GroundCount>,
     by_domain: Vec<DomainCount>,
     by_month: Vec<MonthCount>,
+    /// The share of the PDF pages under boxes (each page weighing the same); none when
+    /// no PDF is among the documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blacked_out: Option<ShareOut>,
+    /// The documents with boxes, the most blacked out first.
+    by_document: Vec<DocumentShare>,
+}
+
+/// A share as the site writes it, in Dutch (`12,3 %`) and English (`12.3%`).
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Percent {
+    nl: String,
+    en: String,
+}
+
+impl Percent {
+    fn of(share: f32) -> Percent {
+        let percent = share * 100.0;
+        if percent > 0.0 && percent < 0.1 {
+            return Percent {
+                nl: "< 0,1 %".into(),
+                en: "< 0.1%".into(),
+            };
+        }
+        let en = format!("{percent:.1}");
+        Percent {
+            nl: format!("{} %", en.replace('.', ",")),
+            en: format!("{en}%"),
+        }
+    }
+}
+
+/// A share blacked out, in total and per ground.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct ShareOut {
+    total: Percent,
+    /// The share, 0–1, for sorting and scripts.
+    share: f32,
+    grounds: Vec<GroundPercent>,
+}
+
+/// The share under boxes of one ground.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct GroundPercent {
+    /// None for boxes whose ground was not read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<String>,
+    share: Percent,
+}
+
+impl ShareOut {
+    fn of(blacked: &BlackedOut) -> ShareOut {
+        ShareOut {
+            total: Percent::of(blacked.share),
+            share: blacked.share,
+            grounds: blacked
+                .grounds
+                .iter()
+                .map(|g| GroundPercent {
+                    code: g.code.clone(),
+                    share: Percent::of(g.share),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One document's share blacked out, for the redactions page.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct DocumentShare {
+    id: String,
+    title: String,
+    pages: u32,
+    blacked_out: ShareOut,
+}
+
+/// The share of all PDF pages of `documents` under boxes, each page weighing the same,
+/// and the documents with boxes, most blacked out first.
+fn shares(documents: &[&Document]) -> (Option<ShareOut>, Vec<DocumentShare>) {
+    let pages: Vec<&BlackedOut> = documents
+        .iter()
+        .flat_map(|d| d.pages.iter().filter_map(|p| p.blacked_out.as_ref()))
+        .collect();
+    // One document: its own share, by area (what its page shows).
+    if let [doc] = documents {
+        let own = doc.blacked_out.as_ref().map(ShareOut::of);
+        let listed = own
+            .as_ref()
+            .filter(|s| s.share > 0.0)
+            .map(|_| DocumentShare {
+                id: doc.id.clone(),
+                title: super::one_line(&doc.title),
+                pages: doc.page_count,
+                blacked_out: ShareOut::of(doc.blacked_out.as_ref().expect("a share")),
+            });
+        return (own, listed.into_iter().collect());
+    }
+    let archive = (!pages.is_empty()).then(|| {
+        let n = pages.len() as f32;
+        let mut codes: Vec<Option<String>> = Vec::new();
+        for p in &pages {
+            for g in &p.grounds {
+                if !codes.contains(&g.code) {
+                    codes.push(g.code.clone());
+                }
+            }
+        }
+        // In the order of the law, unread last.
+        codes.sort_by_key(|c| match c {
+            Some(code) => grounds::all()
+                .iter()
+                .position(|g| &g.code == code)
+                .unwrap_or(usize::MAX - 1),
+            None => usize::MAX,
+        });
+        let mean = |f: &dyn Fn(&BlackedOut) -> f32| pages.iter().map(|p| f(p)).sum::<f32>() / n;
+        ShareOut::of(&BlackedOut {
+            share: mean(&|p| p.share),
+            grounds: codes
+                .into_iter()
+                .map(|code| crate::model::GroundShare {
+                    share: mean(&|p| {
+                        p.grounds
+                            .iter()
+                            .find(|g| g.code == code)
+                            .map_or(0.0, |g| g.share)
+                    }),
+                    code,
+                })
+                .collect(),
+        })
+    });
+    let mut by_document: Vec<DocumentShare> = documents
+        .iter()
+        .filter_map(|d| {
+            let blacked = d.blacked_out.as_ref().filter(|b| b.share > 0.0)?;
+            Some(DocumentShare {
+                id: d.id.clone(),
+                title: super::one_line(&d.title),
+                pages: d.page_count,
+                blacked_out: ShareOut::of(blacked),
+            })
+        })
+        .collect();
+    by_document.sort_by(|a, b| {
+        b.blacked_out
+            .share
+            .total_cmp(&a.blacked_out.share)
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    (archive, by_document)
 }
 
 /// Counts the redactions of `documents`.
@@ -65,6 +216,7 @@ pub fn summarise<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Redac
     let mut months: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut total, mut without_code, mut with_any, mut repeats_total) = (0, 0, 0, 0);
     let documents: Vec<&Document> = documents.into_iter().collect();
+    let (blacked_out, by_document) = shares(&documents);
     let in_set: HashSet<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let mut copies = 0;
     for doc in documents {
@@ -148,6 +300,8 @@ pub fn summarise<'a>(documents: impl IntoIterator<Item = &'a Document>) -> Redac
                 documents,
             })
             .collect(),
+        blacked_out,
+        by_document,
     }
 }
 
@@ -263,6 +417,42 @@ mod tests {
         assert_eq!(repeated_boxes(&d), [false, true, false, true, false, false]);
         let summary = summarise([&d]);
         assert_eq!((summary.total, summary.repeats), (4, 2));
+    }
+
+    #[test]
+    fn shares_are_written_per_language_and_documents_sorted_by_them() {
+        assert_eq!(Percent::of(0.1234).nl, "12,3 %");
+        assert_eq!(Percent::of(0.1234).en, "12.3%");
+        assert_eq!(Percent::of(0.0004).nl, "< 0,1 %");
+        assert_eq!(Percent::of(0.0).nl, "0,0 %");
+        let share = |s: f32| BlackedOut {
+            share: s,
+            grounds: vec![crate::model::GroundShare {
+                code: Some("5.1.2e".into()),
+                share: s,
+            }],
+        };
+        let mut little = doc("l", Kind::Pdf, "", &[]);
+        little.pages = vec![crate::model::Page {
+            number: 1,
+            provenance: crate::model::Provenance::TextLayer,
+            confidence: None,
+            paragraphs: Vec::new(),
+            blacked_out: Some(share(0.1)),
+        }];
+        little.blacked_out = Some(share(0.1));
+        let mut much = little.clone();
+        much.id = "m".into();
+        much.pages[0].blacked_out = Some(share(0.5));
+        much.blacked_out = Some(share(0.5));
+        let none = doc("n", Kind::Email, "", &[]);
+        let summary = summarise([&little, &much, &none]);
+        let order: Vec<&str> = summary.by_document.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(order, ["m", "l"]);
+        let archive = summary.blacked_out.expect("PDF pages");
+        assert_eq!(archive.total.nl, "30,0 %");
+        assert_eq!(archive.grounds[0].share.en, "30.0%");
+        assert_eq!(summarise([&none]).blacked_out, None);
     }
 
     #[test]
