@@ -274,58 +274,143 @@ fn build(
         return ExitCode::from(2);
     }
     eprintln!("archive: {}", archive.display());
+    if !no_zola {
+        // Before the extraction, which can take hours: a folder that is not ours.
+        if let Err(err) = openbaar::site::zola::check_output(output) {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    }
     let extraction = run_pipeline(&[archive], &site.settings);
     if let Err(err) = openbaar::site::write_content(&site, &extraction) {
         eprintln!("error: {err}");
         return ExitCode::from(2);
     }
     summary::print(&extraction);
-    if !no_zola {
-        eprintln!("running zola build into {}", output.display());
-        let text = |site: &std::path::Path| {
-            openbaar::site::document_text::splice_text(site, &extraction.documents).map(|_| ())
-        };
-        if let Err(err) = openbaar::site::zola::build(&site.root, output, text) {
-            eprintln!("error: {err}");
-            return ExitCode::from(2);
-        }
-        match openbaar::site::search::write_bundle(output, &extraction) {
-            Ok(stats) => eprintln!(
-                "search index: {} chunks ({} KB), {} fragment packs ({} KB) and a hot file of {} KB in {}",
-                stats.chunks,
-                stats.chunk_bytes / 1024,
-                stats.packs,
-                stats.pack_bytes / 1024,
-                stats.hot_bytes / 1024,
-                output.join(openbaar::site::search::BUNDLE_DIR).display()
-            ),
-            Err(err) => {
-                eprintln!("error: search index: {err}");
-                return ExitCode::from(2);
-            }
-        }
-        let runtime = site.root.join(search_runtime);
-        match openbaar::site::search::publish_runtime(output, &runtime) {
-            Ok(stats) => eprintln!(
-                "search runtime: {} KB, {} KB gzipped",
-                stats.raw_bytes / 1024,
-                stats.gzipped_bytes / 1024
-            ),
-            Err(err) => eprintln!(
-                "warning: search runtime {} not published ({err}); search will not work in the browser: run scripts/build",
-                runtime.display()
-            ),
-        }
-        let report = openbaar::site::report::build_report(&extraction);
-        if let Err(err) = openbaar::site::report::write_report_json(output, &report) {
-            eprintln!("error: report.json: {err}");
-            return ExitCode::from(2);
-        }
-        eprintln!("site written to {}", output.display());
-    }
     // Strict: every file of the archive must have become a document.
-    if strict && !(extraction.failed.is_empty() && extraction.skipped.is_empty()) {
-        return ExitCode::from(1);
+    let complete = extraction.failed.is_empty() && extraction.skipped.is_empty();
+    if no_zola {
+        return finished(strict, complete);
     }
-    ExitCode::SUCCESS
+    let Some(staged) = stage(output, extraction) else {
+        return ExitCode::from(2);
+    };
+    eprintln!("running zola build into {}", output.display());
+    let finish = |built: &std::path::Path| {
+        staged.text.splice(built)?;
+        openbaar::site::zola::move_into(&staged.folder, built).map_err(|source| {
+            openbaar::site::SiteError::Write {
+                path: built.display().to_string(),
+                source,
+            }
+        })
+    };
+    let result = openbaar::site::zola::build(&site.root, output, finish);
+    staged.remove();
+    if let Err(err) = result {
+        eprintln!("error: {err}");
+        return ExitCode::from(2);
+    }
+    let runtime = site.root.join(search_runtime);
+    match openbaar::site::search::publish_runtime(output, &runtime) {
+        Ok(stats) => eprintln!(
+            "search runtime: {} KB, {} KB gzipped",
+            stats.raw_bytes / 1024,
+            stats.gzipped_bytes / 1024
+        ),
+        Err(err) => eprintln!(
+            "warning: search runtime {} not published ({err}); search will not work in the browser: run scripts/build",
+            runtime.display()
+        ),
+    }
+    eprintln!("site written to {}", output.display());
+    finished(strict, complete)
+}
+
+fn finished(strict: bool, complete: bool) -> ExitCode {
+    if strict && !complete {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// What the build wrote before Zola runs, to go into the site Zola builds.
+struct Staged {
+    /// The search bundle and report.json, laid out as in the site.
+    folder: PathBuf,
+    /// The text of every document, for its page, in a folder of its own.
+    text: openbaar::site::document_text::TextStore,
+    text_folder: PathBuf,
+}
+
+impl Staged {
+    /// Removes what is left of the scratch space.
+    fn remove(self) {
+        let _ = std::fs::remove_dir_all(&self.folder);
+        drop(self.text);
+        let _ = std::fs::remove_dir_all(&self.text_folder);
+    }
+}
+
+/// Writes everything of the site that needs the extraction (the search bundle,
+/// report.json, the document text) into scratch space beside `output`, and then lets
+/// the extraction go, so that it is not in memory while Zola runs.
+fn stage(output: &std::path::Path, extraction: Extraction) -> Option<Staged> {
+    let scratch = |name| {
+        openbaar::site::zola::scratch_folder(output, name)
+            .map_err(|err| eprintln!("error: {err}"))
+            .ok()
+    };
+    let folder = scratch("staging")?;
+    let text_folder = scratch("text")?;
+    let text = openbaar::site::document_text::TextStore::write(
+        &text_folder.join("tekst.html"),
+        &extraction.documents,
+        &openbaar::site::document_facts::Facts::new(&extraction),
+    )
+    .map_err(|err| eprintln!("error: {err}"))
+    .ok()?;
+    let staged = Staged {
+        folder,
+        text,
+        text_folder,
+    };
+    match openbaar::site::search::write_bundle(&staged.folder, &extraction) {
+        Ok(stats) => eprintln!(
+            "search index: {} chunks ({} KB), {} fragment packs ({} KB) and a hot file of {} KB",
+            stats.chunks,
+            stats.chunk_bytes / 1024,
+            stats.packs,
+            stats.pack_bytes / 1024,
+            stats.hot_bytes / 1024,
+        ),
+        Err(err) => {
+            eprintln!("error: search index: {err}");
+            staged.remove();
+            return None;
+        }
+    }
+    let report = openbaar::site::report::build_report(&extraction);
+    if let Err(err) = openbaar::site::report::write_report_json(&staged.folder, &report) {
+        eprintln!("error: report.json: {err}");
+        staged.remove();
+        return None;
+    }
+    drop(report);
+    drop(extraction);
+    release_freed_memory();
+    Some(staged)
+}
+
+/// Hands memory the allocator keeps after the extraction is dropped back to the system:
+/// glibc keeps freed small blocks (most of a document's facts) in its arenas, and Zola,
+/// which runs next, needs the room.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own arenas to the
+    // system; it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

@@ -1,17 +1,15 @@
-//! The page of one document: its front matter, from which `document.html` draws the
-//! facts and the download. The text comes after `zola build` ([`super::document_text`]);
-//! the front matter says only how many messages it holds.
-
-use std::collections::HashMap;
+//! The page of one document: its front matter, from which `document.html` draws the head
+//! of the page and the download, and the lists draw their rows. The text and the facts
+//! come after `zola build` ([`super::document_text`], [`super::document_facts`]): the
+//! front matter holds only what Zola needs to list and link the page.
 
 use chrono::Datelike;
 use serde::Serialize;
 
 use super::dossier::DocumentLink;
-use super::segments::{header_out, segments_html, Segment};
-use super::summary::{summarise, RedactionSummary};
+use super::summary::summarise;
 use super::{front_matter, one_line};
-use crate::model::{Document, InventoryEntry, Person, RedactionField};
+use crate::model::{Document, InventoryEntry, Kind};
 
 #[derive(Serialize)]
 struct PageFrontMatter<'a> {
@@ -33,197 +31,118 @@ struct Taxonomies {
     draad: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct EventOut {
-    date: String,
-    label: String,
-    sentence: String,
-    resolved: bool,
-}
-
-#[derive(Serialize)]
-struct Link {
-    id: String,
-    title: String,
-}
-
+/// What the templates need of a document besides its page: the lists (a row: title,
+/// date, kind, pages, the original), the feed, the head of its page (description,
+/// citation, download buttons, table of contents) and the notice of a withheld document.
+/// The facts beside the text are rendered by openbaar ([`super::document_facts`]).
 #[derive(Serialize)]
 struct PageExtra<'a> {
     id: &'a str,
     kind: String,
     kind_label: &'static str,
-    source: String,
     file_name: String,
     original: String,
     size_bytes: u64,
     page_count: u32,
-    scanned_pages: usize,
-    ocr_pages: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_source: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc_type: Option<String>,
-    /// Header values as HTML (escaped text and redaction bars).
-    from: Vec<String>,
     /// The first sender without its redacted parts, for a citation.
     from_text: String,
-    to: Vec<String>,
-    cc: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    subject: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    parent: Option<Link>,
-    attachments: Vec<Link>,
-    duplicates: Vec<String>,
-    /// The same message in another format (an email and its printed PDF).
-    same_message: Vec<Link>,
-    /// The decisions of its folder, with which it was made public.
-    released_with: Vec<DocumentLink>,
+    inventory: Option<InventoryEntry>,
     /// When it was made public, `YYYY-MM-DD`: the latest date of its folder's decisions
     /// (its own, for a decision); none when no decision there is dated. The Atom feed
     /// dates its entry by it.
     #[serde(skip_serializing_if = "Option::is_none")]
     released: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    inventory: Option<InventoryEntry>,
-    people: Vec<Person>,
-    events: Vec<EventOut>,
+    /// Events found in the text (the table of contents links to them).
+    event_count: usize,
     /// Messages in the text (0 for anything but an email).
     message_count: usize,
     /// Whether the page has a text section (pages or messages).
     has_text: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    thread_key: Option<String>,
-    redactions: RedactionSummary,
-    /// The pages with redactions, for links into the original.
-    redaction_pages: Vec<u32>,
-    /// The document's record as JSON Lines and as CSV, beside the page.
-    data_files: (String, String),
-    organisations: Vec<String>,
+    /// The redaction boxes counted ([`super::summary`]).
+    redactions: RedactionTotal,
+}
+
+#[derive(Serialize)]
+struct RedactionTotal {
+    total: usize,
 }
 
 pub(super) fn page_file(
     doc: &Document,
     weight: usize,
     original: &str,
-    titles: &HashMap<&str, &str>,
     released_with: &[DocumentLink],
 ) -> String {
-    let link = |id: &String| Link {
-        id: id.clone(),
-        title: one_line(titles.get(id.as_str()).copied().unwrap_or(id)),
-    };
-    let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
-    let html = |values: &[Vec<Segment>]| values.iter().map(|v| segments_html(v)).collect();
-    let from = header_out(RedactionField::From, doc.from.as_slice(), doc);
+    let [gronden, soort, organisatie, persoon, jaar, draad] = taxonomy_terms(doc);
     let front = PageFrontMatter {
         title: one_line(&doc.title),
         date: doc.date.map(|d| d.to_string()),
         weight,
         taxonomies: Taxonomies {
-            gronden: ground_codes_for_site(doc),
-            soort: doc.doc_type.iter().map(|t| t.label().to_string()).collect(),
-            organisatie: lines(&doc.organisations),
-            persoon: {
-                let mut names: Vec<String> = doc.people.iter().map(|p| one_line(&p.name)).collect();
-                names.sort();
-                names.dedup();
-                names
-            },
-            jaar: doc
-                .date
-                .iter()
-                .map(|d| format!("{:04}", d.year()))
-                .collect(),
-            draad: doc.thread.iter().map(|t| one_line(t)).collect(),
+            gronden,
+            soort,
+            organisatie,
+            persoon,
+            jaar,
+            draad,
         },
         extra: PageExtra {
             id: &doc.id,
             kind: doc.kind.name().to_string(),
             kind_label: doc.kind.label_nl(),
-            source: one_line(&doc.source),
             file_name: one_line(&doc.file_name),
             original: original.to_string(),
             size_bytes: doc.size_bytes,
             page_count: doc.page_count,
-            scanned_pages: doc.scanned_pages(),
-            ocr_pages: doc.ocr_pages(),
-            date_source: doc.date_source.map(|s| s.name()),
             doc_type: doc.doc_type.map(|t| t.label().to_string()),
-            from_text: from
-                .first()
-                .map(|value| {
-                    value
-                        .iter()
-                        .filter_map(|s| match s {
-                            Segment::Text { text } => Some(text.as_str()),
-                            Segment::Redaction { .. } => None,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            from: html(&from),
-            to: html(&header_out(RedactionField::To, &doc.to, doc)),
-            cc: html(&header_out(RedactionField::Cc, &doc.cc, doc)),
-            subject: doc.subject.as_deref().map(one_line),
-            parent: doc.parent.as_ref().map(link),
-            attachments: doc.attachments.iter().map(link).collect(),
-            duplicates: lines(&doc.duplicates),
-            same_message: doc.same_message.iter().map(link).collect(),
-            released_with: released_with
-                .iter()
-                .filter(|d| d.id != doc.id)
-                .cloned()
-                .collect(),
+            from_text: super::document_facts::sender_text(doc),
+            // For the notice of a withheld document; the facts of the others list it.
+            inventory: doc
+                .inventory
+                .clone()
+                .filter(|_| doc.kind == Kind::Withheld)
+                .map(|mut entry| {
+                    entry.title = entry.title.as_deref().map(one_line);
+                    entry.notes = entry.notes.iter().map(|n| one_line(n)).collect();
+                    entry
+                }),
             released: release_date(doc, released_with),
-            inventory: doc.inventory.clone().map(|mut entry| {
-                entry.title = entry.title.as_deref().map(one_line);
-                entry.notes = lines(&entry.notes);
-                entry
-            }),
-            people: doc
-                .people
-                .iter()
-                .map(|p| Person {
-                    name: one_line(&p.name),
-                    function: p.function.as_deref().map(one_line),
-                    role: p.role,
-                })
-                .collect(),
-            events: doc
-                .events
-                .iter()
-                .map(|e| EventOut {
-                    label: e.date.label_nl(e.qualifier.as_deref()),
-                    date: e.date.iso(),
-                    sentence: one_line(&e.sentence),
-                    resolved: e.resolved,
-                })
-                .collect(),
+            event_count: doc.events.len(),
             message_count: doc.messages.len(),
             has_text: !doc.messages.is_empty() || !doc.pages.is_empty(),
-            thread_key: doc.thread.as_deref().map(one_line),
-            redactions: summarise([doc]),
-            data_files: super::data::document_files(&doc.id),
-            redaction_pages: {
-                let mut pages: Vec<u32> = doc
-                    .redactions
-                    .iter()
-                    .map(|r| r.page)
-                    .filter(|&p| p > 0)
-                    .collect();
-                pages.sort_unstable();
-                pages.dedup();
-                pages
+            redactions: RedactionTotal {
+                total: summarise([doc]).total,
             },
-            organisations: lines(&doc.organisations),
         },
     };
     front_matter(&front)
 }
 
-/// The grounds a document is listed under: found in it, or given by the inventory
-/// for a withheld document.
+/// A document's terms per taxonomy, in the order of [`super::document_facts::TAXONOMIES`]
+/// and as its front matter lists them.
+pub(super) fn taxonomy_terms(doc: &Document) -> [Vec<String>; 6] {
+    let lines = |values: &[String]| values.iter().map(|v| one_line(v)).collect();
+    [
+        ground_codes_for_site(doc),
+        doc.doc_type.iter().map(|t| t.label().to_string()).collect(),
+        lines(&doc.organisations),
+        {
+            let mut names: Vec<String> = doc.people.iter().map(|p| one_line(&p.name)).collect();
+            names.sort();
+            names.dedup();
+            names
+        },
+        doc.date
+            .iter()
+            .map(|d| format!("{:04}", d.year()))
+            .collect(),
+        doc.thread.iter().map(|t| one_line(t)).collect(),
+    ]
+}
+
 /// When `doc` was made public: the latest date of the decisions of its folder. None when
 /// none is dated, or when that date precedes the document's own (a document is not
 /// released before it was written: the "decision" is then another document typed so,
@@ -236,6 +155,8 @@ fn release_date(doc: &Document, decisions: &[DocumentLink]) -> Option<String> {
     }
 }
 
+/// The grounds a document is listed under: found in it, or given by the inventory
+/// for a withheld document.
 fn ground_codes_for_site(doc: &Document) -> Vec<String> {
     let mut codes = doc.ground_codes();
     if let Some(entry) = &doc.inventory {
@@ -260,12 +181,10 @@ mod tests {
             title: "Besluit".into(),
             date: date.map(String::from),
         };
-        let titles = HashMap::new();
         let page = page_file(
             &doc,
             1,
             "",
-            &titles,
             &[
                 decision("a", Some("2024-02-01")),
                 decision("b", None),
@@ -273,11 +192,11 @@ mod tests {
             ],
         );
         assert!(page.contains("released = \"2024-05-30\""), "{page}");
-        let undated = page_file(&doc, 1, "", &titles, &[decision("b", None)]);
+        let undated = page_file(&doc, 1, "", &[decision("b", None)]);
         assert!(!undated.contains("released ="), "{undated}");
         let mut later = Document::for_test("w", "woo1/brief.pdf");
         later.date = chrono::NaiveDate::from_ymd_opt(2024, 6, 1);
-        let page = page_file(&later, 1, "", &titles, &[decision("a", Some("2024-05-30"))]);
+        let page = page_file(&later, 1, "", &[decision("a", Some("2024-05-30"))]);
         assert!(
             !page.contains("released ="),
             "written after the decision: {page}"

@@ -4,17 +4,21 @@
 //! memory for every page and copied it into every listing that names the page (the
 //! documents section, each taxonomy term), which took about 1 MB of memory per document
 //! (9.8 GB for 10,000). Now `document.html` prints only a marker,
-//! `<!--openbaar:tekst ID-->`, where the text goes, and after `zola build` [`splice_text`]
-//! replaces each marker with the text of document ID, one page at a time. Zola never holds
-//! the text; the text is escaped here ([`super::segments`]) as the templates escaped it.
+//! `<!--openbaar:tekst ID-->`, where the text goes. Before `zola build` a [`TextStore`]
+//! renders every document's text into one file; after it, [`TextStore::splice`] replaces
+//! each marker with the text of document ID, one page at a time. Neither Zola nor
+//! openbaar holds the text while Zola runs; the text is escaped here
+//! ([`super::segments`]) as the templates escaped it.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::fs;
-use std::path::Path;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
 
 use htmlescape::encode_minimal as escape;
 
+use super::document_facts::{Addresses, Facts, FACTS_MARKER};
 use super::segments::{pages_out, thread_out, write_segments_html, MessageOut, PageOut};
 use super::{original_name, SiteError};
 use crate::model::{Built, Kind, PartialDate, Provenance};
@@ -193,53 +197,141 @@ fn write_pages(out: &mut String, pages: &[PageOut], page_count: u32, links: &Pag
     out.push_str("</section>\n");
 }
 
-/// Replaces the text marker in every page under `site` (a folder Zola built) with the
-/// text of its document, reading and writing one page at a time. Fails when a document
-/// with text got no page with its marker: a theme whose `document.html` lacks the marker
-/// would otherwise publish documents without their text.
-pub fn splice_text(site: &Path, documents: &[Built]) -> Result<Spliced, SiteError> {
-    let by_id: HashMap<&str, &Built> = documents
-        .iter()
-        .map(|b| (b.document.id.as_str(), b))
-        .collect();
-    let mut spliced = Spliced { pages: 0 };
-    let io_error = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| SiteError::Write { path, source }
-    };
-    for entry in walkdir::WalkDir::new(site) {
-        let entry = entry.map_err(|e| SiteError::Write {
-            path: site.display().to_string(),
-            source: e.into(),
-        })?;
-        if entry.file_name() != "index.html" || !entry.file_type().is_file() {
-            continue;
+/// The text and the facts ([`super::document_facts`]) of every document, rendered once
+/// and kept in one file on disk until Zola has built the pages, so that neither the
+/// extraction nor the rendered pages are in memory while Zola runs. Only where each
+/// document's parts start and how long they are stay in memory. The file is removed when
+/// the store is dropped.
+#[derive(Debug)]
+pub struct TextStore {
+    path: PathBuf,
+    /// Document id → (offset, length) in the file of its text and of its facts.
+    spans: HashMap<String, [(u64, usize); 2]>,
+}
+
+/// Which part of a page a marker stands for.
+#[derive(Clone, Copy)]
+enum Part {
+    Text = 0,
+    Facts = 1,
+}
+
+impl TextStore {
+    /// Renders the text and the facts of `documents` into the file `path` (replacing it).
+    pub fn write(path: &Path, documents: &[Built], facts: &Facts) -> Result<Self, SiteError> {
+        let io_error = |source| SiteError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        let mut file = io::BufWriter::new(fs::File::create(path).map_err(io_error)?);
+        // From here on the file is removed again when writing fails.
+        let mut store = Self {
+            path: path.to_path_buf(),
+            spans: HashMap::with_capacity(documents.len()),
+        };
+        let mut offset = 0u64;
+        for built in documents {
+            let mut spans = [(0, 0); 2];
+            for (span, html) in spans.iter_mut().zip([text_html(built), facts.html(built)]) {
+                file.write_all(html.as_bytes()).map_err(io_error)?;
+                *span = (offset, html.len());
+                offset += html.len() as u64;
+            }
+            store.spans.insert(built.document.id.clone(), spans);
         }
-        let path = entry.path();
-        let html = fs::read_to_string(path).map_err(io_error(path))?;
-        let Some(start) = html.find(TEXT_MARKER) else {
-            continue;
-        };
-        let id_start = start + TEXT_MARKER.len();
-        let Some(id_len) = html[id_start..].find("-->") else {
-            continue;
-        };
-        let id = html[id_start..id_start + id_len].trim();
-        let Some(built) = by_id.get(id) else {
-            continue;
-        };
-        let text = text_html(built);
-        let mut out = String::with_capacity(html.len() + text.len());
-        out.push_str(&html[..start]);
-        out.push_str(&text);
-        out.push_str(&html[id_start + id_len + 3..]);
-        fs::write(path, out).map_err(io_error(path))?;
-        spliced.pages += 1;
+        file.flush().map_err(io_error)?;
+        Ok(store)
     }
-    if spliced.pages < documents.len() {
-        return Err(SiteError::TextMarkerMissing {
-            missing: documents.len() - spliced.pages,
-        });
+
+    /// Replaces the text marker and the facts marker in every page under `site` (a
+    /// folder Zola built) with the text and the facts of its document, reading and
+    /// writing one page at a time. Fails when a document got no page with both markers:
+    /// a theme whose `document.html` lacks one would otherwise publish documents without
+    /// their text or facts.
+    pub fn splice(&self, site: &Path) -> Result<Spliced, SiteError> {
+        let io_error = |path: &Path| {
+            let path = path.display().to_string();
+            move |source| SiteError::Write { path, source }
+        };
+        let mut parts = fs::File::open(&self.path).map_err(io_error(&self.path))?;
+        let mut spliced = Spliced { pages: 0 };
+        let mut with_facts = 0;
+        for entry in walkdir::WalkDir::new(site) {
+            let entry = entry.map_err(|e| SiteError::Write {
+                path: site.display().to_string(),
+                source: e.into(),
+            })?;
+            if entry.file_name() != "index.html" || !entry.file_type().is_file() {
+                continue;
+            }
+            let path = entry.path();
+            let mut html = fs::read_to_string(path).map_err(io_error(path))?;
+            let mut changed = false;
+            for (marker, part) in [(TEXT_MARKER, Part::Text), (FACTS_MARKER, Part::Facts)] {
+                let Some(start) = html.find(marker) else {
+                    continue;
+                };
+                let rest_start = start + marker.len();
+                let Some(rest_len) = html[rest_start..].find("-->") else {
+                    continue;
+                };
+                let rest = &html[rest_start..rest_start + rest_len];
+                let (id, addresses) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
+                let Some(&spans) = self.spans.get(id) else {
+                    continue;
+                };
+                let stored = self.read(&mut parts, spans[part as usize])?;
+                let rendered = match part {
+                    Part::Text => stored,
+                    Part::Facts => match Addresses::parse(addresses) {
+                        Some(addresses) => addresses.fill(&stored),
+                        None => continue,
+                    },
+                };
+                let mut out = String::with_capacity(html.len() + rendered.len());
+                out.push_str(&html[..start]);
+                out.push_str(&rendered);
+                out.push_str(&html[rest_start + rest_len + 3..]);
+                html = out;
+                changed = true;
+                match part {
+                    Part::Text => spliced.pages += 1,
+                    Part::Facts => with_facts += 1,
+                }
+            }
+            if changed {
+                fs::write(path, html).map_err(io_error(path))?;
+            }
+        }
+        if spliced.pages < self.spans.len() {
+            return Err(SiteError::TextMarkerMissing {
+                missing: self.spans.len() - spliced.pages,
+            });
+        }
+        if with_facts < self.spans.len() {
+            return Err(SiteError::FactsMarkerMissing {
+                missing: self.spans.len() - with_facts,
+            });
+        }
+        Ok(spliced)
     }
-    Ok(spliced)
+
+    fn read(&self, file: &mut fs::File, (offset, len): (u64, usize)) -> Result<String, SiteError> {
+        use std::io::{Read, Seek, SeekFrom};
+        let error = |source| SiteError::Write {
+            path: self.path.display().to_string(),
+            source,
+        };
+        let mut bytes = vec![0; len];
+        file.seek(SeekFrom::Start(offset))
+            .and_then(|_| file.read_exact(&mut bytes))
+            .map_err(error)?;
+        String::from_utf8(bytes).map_err(|e| error(io::Error::new(io::ErrorKind::InvalidData, e)))
+    }
+}
+
+impl Drop for TextStore {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
 }

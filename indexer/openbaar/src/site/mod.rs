@@ -11,7 +11,7 @@
 //! escaped. The text itself never reaches Zola: [`document_text`] renders it, escaped,
 //! into each page after `zola build`, so Zola's memory does not grow with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -19,6 +19,7 @@ use std::path::Path;
 use serde::Serialize;
 
 pub mod data;
+pub mod document_facts;
 mod document_page;
 pub mod document_text;
 pub mod dossier;
@@ -54,6 +55,15 @@ pub enum SiteError {
     )]
     TextMarkerMissing {
         /// How many documents got no text.
+        missing: usize,
+    },
+    /// Pages Zola built for documents lack the marker where their facts go.
+    #[error(
+        "{missing} document page(s) have no facts marker: the theme's document.html must print {} page.extra.id and the addresses --> where the facts go",
+        document_facts::FACTS_MARKER
+    )]
+    FactsMarkerMissing {
+        /// How many documents got no facts.
         missing: usize,
     },
     /// Writing failed.
@@ -207,11 +217,6 @@ pub fn write_documents(
         section_file(extraction, page_size).as_bytes(),
     )?;
 
-    let titles: HashMap<&str, &str> = extraction
-        .documents
-        .iter()
-        .map(|b| (b.document.id.as_str(), b.document.title.as_str()))
-        .collect();
     let decisions = dossier::decisions_by_folder(extraction.records());
     let mut originals = BTreeMap::new();
     for (rank, built) in newest_first(&extraction.documents).into_iter().enumerate() {
@@ -246,7 +251,7 @@ pub fn write_documents(
             .get(dossier::folder_of(&doc.source))
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let page = page_file(doc, rank + 1, &original_name, &titles, released_with);
+        let page = page_file(doc, rank + 1, &original_name, released_with);
         write(&bundle.join("index.md"), page.as_bytes())?;
         write_data(&bundle, data::document_files(&doc.id), &[doc])?;
     }

@@ -15,23 +15,23 @@ use crate::model::{grounds, BlackedOut, Document, Kind, Redaction, RedactionFiel
 /// How often a ground was used.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct GroundCount {
-    code: String,
-    law: String,
-    nl: String,
-    en: String,
+    pub(super) code: String,
+    pub(super) law: String,
+    pub(super) nl: String,
+    pub(super) en: String,
     /// Redaction boxes citing it.
-    count: usize,
+    pub(super) count: usize,
     /// Documents with at least one.
-    documents: usize,
+    pub(super) documents: usize,
 }
 
 /// How many redactions sat at the addresses of a domain.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct DomainCount {
-    domain: String,
+    pub(super) domain: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    organisation: Option<String>,
-    count: usize,
+    pub(super) organisation: Option<String>,
+    pub(super) count: usize,
 }
 
 /// Redactions in a month (by document date).
@@ -46,29 +46,29 @@ pub struct MonthCount {
 #[derive(Debug, Serialize, PartialEq)]
 pub struct RedactionSummary {
     /// Boxes counted.
-    total: usize,
+    pub(super) total: usize,
     /// Boxes that repeat the address of the box before them, left out of `total`.
-    repeats: usize,
+    pub(super) repeats: usize,
     /// Documents left out because they are another format of a message in the set.
-    copies: usize,
-    without_code: usize,
-    documents: usize,
-    by_ground: Vec<GroundCount>,
-    by_domain: Vec<DomainCount>,
-    by_month: Vec<MonthCount>,
+    pub(super) copies: usize,
+    pub(super) without_code: usize,
+    pub(super) documents: usize,
+    pub(super) by_ground: Vec<GroundCount>,
+    pub(super) by_domain: Vec<DomainCount>,
+    pub(super) by_month: Vec<MonthCount>,
     /// The share of the PDF pages under boxes (each page weighing the same); none when
     /// no PDF is among the documents.
     #[serde(skip_serializing_if = "Option::is_none")]
-    blacked_out: Option<ShareOut>,
+    pub(super) blacked_out: Option<ShareOut>,
     /// The documents with boxes, the most blacked out first.
-    by_document: Vec<DocumentShare>,
+    pub(super) by_document: Vec<DocumentShare>,
 }
 
 /// A share as the site writes it, in Dutch (`12,3 %`) and English (`12.3%`).
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Percent {
-    nl: String,
-    en: String,
+    pub(super) nl: String,
+    pub(super) en: String,
 }
 
 impl Percent {
@@ -91,10 +91,10 @@ impl Percent {
 /// A share blacked out, in total and per ground.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct ShareOut {
-    total: Percent,
+    pub(super) total: Percent,
     /// The share, 0–1, for sorting and scripts.
-    share: f32,
-    grounds: Vec<GroundPercent>,
+    pub(super) share: f32,
+    pub(super) grounds: Vec<GroundPercent>,
 }
 
 /// The share under boxes of one ground.
@@ -102,8 +102,8 @@ pub struct ShareOut {
 pub struct GroundPercent {
     /// None for boxes whose ground was not read.
     #[serde(skip_serializing_if = "Option::is_none")]
-    code: Option<String>,
-    share: Percent,
+    pub(super) code: Option<String>,
+    pub(super) share: Percent,
 }
 
 impl ShareOut {

@@ -170,6 +170,47 @@ fn shorten_log(log: &str) -> String {
         .join("\n")
 }
 
+/// Fails when `output` may not be replaced by a build (see [`build`]): checked by
+/// [`build`] itself, and worth checking before the work that comes before Zola.
+pub fn check_output(output: &Path) -> Result<(), ZolaError> {
+    ensure_replaceable(output)
+}
+
+/// A scratch folder beside `output`, for what the build writes before Zola runs (the
+/// search bundle, the document text): `public` → `public.openbaar-NAME`. A folder left
+/// by a killed build is emptied.
+pub fn scratch_folder(output: &Path, name: &str) -> Result<PathBuf, ZolaError> {
+    let output = std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf());
+    let mut folder = output.file_name().unwrap_or_default().to_os_string();
+    folder.push(format!(".openbaar-{name}"));
+    let folder = output.with_file_name(folder);
+    let clear_error = |source| ZolaError::Clear {
+        path: folder.display().to_string(),
+        source,
+    };
+    if folder.exists() {
+        std::fs::remove_dir_all(&folder).map_err(clear_error)?;
+    }
+    std::fs::create_dir_all(&folder).map_err(clear_error)?;
+    Ok(folder)
+}
+
+/// Moves everything in `from` into `site`, folder by folder (a folder both have keeps
+/// what `site` has and gains what `from` has), and removes `from`. Both are on one file
+/// system ([`scratch_folder`]), so nothing is copied.
+pub fn move_into(from: &Path, site: &Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = site.join(entry.file_name());
+        if entry.file_type()?.is_dir() && target.is_dir() {
+            move_into(&entry.path(), &target)?;
+        } else {
+            std::fs::rename(entry.path(), &target)?;
+        }
+    }
+    std::fs::remove_dir(from)
+}
+
 /// An output folder may be replaced when it is absent, empty, or a site Openbaar built.
 fn ensure_replaceable(output: &Path) -> Result<(), ZolaError> {
     // Sites built before the stamp existed are known by their search index.
@@ -240,6 +281,38 @@ mod tests {
         std::fs::write(&zola, script).unwrap();
         std::fs::set_permissions(&zola, std::fs::Permissions::from_mode(0o755)).unwrap();
         (dir, output, zola)
+    }
+
+    #[test]
+    fn scratch_folders_merge_into_the_built_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let output = dir.path().join("public");
+        let scratch = scratch_folder(&output, "staging").unwrap();
+        assert_eq!(scratch, dir.path().join("public.openbaar-staging"));
+        std::fs::create_dir_all(scratch.join("zoeken/index")).unwrap();
+        std::fs::write(scratch.join("zoeken/index/hot.bin"), "hot").unwrap();
+        std::fs::write(scratch.join("report.json"), "{}").unwrap();
+        // A second call starts from an empty folder.
+        std::fs::write(scratch.join("oud"), "").unwrap();
+        let scratch = scratch_folder(&output, "staging").unwrap();
+        assert!(std::fs::read_dir(&scratch).unwrap().next().is_none());
+        std::fs::create_dir_all(scratch.join("zoeken/index")).unwrap();
+        std::fs::write(scratch.join("zoeken/index/hot.bin"), "hot").unwrap();
+        std::fs::write(scratch.join("report.json"), "{}").unwrap();
+
+        std::fs::create_dir_all(output.join("zoeken")).unwrap();
+        std::fs::write(output.join("zoeken/index.html"), "zoeken").unwrap();
+        move_into(&scratch, &output).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(output.join("zoeken/index.html")).unwrap(),
+            "zoeken"
+        );
+        assert_eq!(
+            std::fs::read_to_string(output.join("zoeken/index/hot.bin")).unwrap(),
+            "hot"
+        );
+        assert!(output.join("report.json").is_file());
+        assert!(!scratch.exists());
     }
 
     #[test]
