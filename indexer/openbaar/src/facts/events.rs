@@ -191,6 +191,19 @@ fn only_a_date(sentence: &str, dates: &[super::dates::FoundDate]) -> bool {
         "sat",
         "sun",
         "uur",
+        // The labels of a date line or print stamp: `Datum 24 september 2020`.
+        "datum",
+        "date",
+        "sent",
+        "verzonden",
+        "received",
+        "ontvangen",
+        "printed",
+        "afgedrukt",
+        "gewijzigd",
+        "modified",
+        "created",
+        "aangemaakt",
     ];
     !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
         let lower = w.to_lowercase();
@@ -198,6 +211,25 @@ fn only_a_date(sentence: &str, dates: &[super::dates::FoundDate]) -> bool {
             && !weekdays.contains(&lower.as_str())
             && !WEEKDAY_NAMES.contains(&lower.as_str())
     })
+}
+
+/// Whether a date found stands in a file name: its word holds `_` or ends in an
+/// extension of a document.
+fn in_a_file_name(sentence: &str, found: &super::dates::FoundDate) -> bool {
+    let start = sentence[..found.start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let end = sentence[found.end..]
+        .find(char::is_whitespace)
+        .map_or(sentence.len(), |i| found.end + i);
+    let word = sentence[start..end].to_lowercase();
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.contains('_')
+        || [
+            ".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".msg", ".eml", ".zip",
+        ]
+        .iter()
+        .any(|ext| word.ends_with(ext))
 }
 
 /// The events of one paragraph starting at character offset `offset` of the document
@@ -228,8 +260,9 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
             continue;
         }
         for found in &explicit {
-            // `…/BWBR0040889/2018-05-15`: a date in an address is no event.
-            if sentence[..found.start].ends_with('/') {
+            // `…/BWBR0040889/2018-05-15`: a date in an address is no event, nor one in a
+            // file name (`Oplegnota_2020-09-29_13_49_19.docx`, `survey 17-09-2020.pdf`).
+            if sentence[..found.start].ends_with('/') || in_a_file_name(sentence, found) {
                 continue;
             }
             let qualifier = QUALIFIER
@@ -312,6 +345,11 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
                 }
             }
             for caps in RELATIVE_MORE.captures_iter(sentence) {
+                // `morgen 25/9`, `donderdag a.s. 17 september`: the date given wins.
+                let rest = sentence[caps.get(0).expect("match").end()..].trim_start();
+                if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
                 let date = if let Some(word) = caps.name("w") {
                     let days = match word.as_str().to_lowercase().as_str() {
                         "overmorgen" => 2,
@@ -546,6 +584,17 @@ mod tests {
             vec!["2020-09-22"]
         );
         assert_eq!(dates("Heb jij morgen 25/9 tijd?", mail), vec!["2020-09-25"]);
+        assert_eq!(
+            dates(
+                "Heb jij morgen 25/9 tijd?",
+                anchor("2020-09-22", "email_sent")
+            ),
+            vec!["2020-09-25"],
+            "the date given wins over `morgen`"
+        );
+        assert!(dates("Datum 24 september 2020", None).is_empty());
+        assert!(dates("Bijlage: Oplegnota_2020-09-29_13_49_19.docx", None).is_empty());
+        assert!(dates("zie survey_17-09-2020.pdf en nota 2020-09-29.docx", None).is_empty());
         assert_eq!(
             dates("Donderdag a.s. is het overleg.", mail),
             vec!["2020-10-01"]

@@ -1,6 +1,8 @@
 //! One document's record from what its format gave: normalise, redact, find the
 //! messages, date, type, people, organisations and events.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::NaiveDate;
 
 use super::Unit;
@@ -13,7 +15,7 @@ use crate::facts::title::{title, title_of_subject};
 use crate::facts::{messages, organisations, redact, sent_zone};
 use crate::model::{
     placed_paragraphs, DateSource, DocType, Document, Event, Extracted, Kind, Message, Page,
-    Person, RedactionField, Role, PARAGRAPH_SEPARATOR,
+    Person, PlacedParagraph, RedactionField, Role, PARAGRAPH_SEPARATOR,
 };
 use crate::normalise::normalise_pages;
 
@@ -31,7 +33,40 @@ fn document_events(
         .filter(|&(_, source)| doc_type.is_letter() && source == DateSource::DateLine)
         .map(|(date, _)| date);
     let mut events = Vec::new();
+    // A message's header block holds its own date and subject, not events; nor does
+    // its subject line, wherever the print put it.
+    let subjects: Vec<String> = messages
+        .iter()
+        .filter_map(|m| m.subject.as_deref())
+        .map(words_of)
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A short line printed at the top or foot of several pages is a running header or
+    // footer (`Datum 24 september 2020`, a print stamp), found by counting.
+    let at_an_edge = |p: &PlacedParagraph<'_>| {
+        let on_page = &p.page.paragraphs;
+        let at = on_page
+            .iter()
+            .position(|q| std::ptr::eq(q.as_str(), p.text));
+        at.is_some_and(|i| i < 3 || i + 3 >= on_page.len())
+            && p.text.split_whitespace().count() <= 8
+    };
+    let mut pages_of: HashMap<String, HashSet<u32>> = HashMap::new();
+    for paragraph in placed_paragraphs(pages).filter(|p| at_an_edge(p)) {
+        pages_of
+            .entry(words_of(paragraph.text))
+            .or_default()
+            .insert(paragraph.page.number);
+    }
     for paragraph in placed_paragraphs(pages) {
+        let in_header = messages
+            .iter()
+            .any(|m| m.header_start <= paragraph.start && paragraph.start < m.body_span.0);
+        let key = words_of(paragraph.text);
+        let running = at_an_edge(&paragraph) && pages_of.get(&key).is_some_and(|p| p.len() >= 2);
+        if in_header || running || subjects.contains(&key) {
+            continue;
+        }
         let anchor = messages
             .iter()
             .find(|m| m.body_span.0 <= paragraph.start && paragraph.start < m.body_span.1)
@@ -44,6 +79,15 @@ fn document_events(
         }
     }
     events
+}
+
+/// The words of a line in small letters, to compare a printed subject with a line.
+fn words_of(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 pub(super) fn build_record(
