@@ -30,7 +30,7 @@ const SPLIT_GAP: f32 = 1.5;
 /// the page images of real releases reaches about 30).
 const SHADE_TOLERANCE: i32 = 48;
 /// Paper and light shading (table cells, highlights) are lighter than this.
-const MAX_FILL_LUMA: u32 = 200;
+pub const MAX_FILL_LUMA: u32 = 200;
 /// Share of the bounding rectangle a box's own colour must cover (white codes and
 /// JPEG noise take the rest).
 const MIN_FILL: f32 = 0.55;
@@ -50,9 +50,9 @@ const COLOURED_SPREAD: u8 = 30;
 /// Share of a coloured region its boxes must cover.
 const MIN_COLOURED_COVER: f32 = 0.85;
 /// Smallest box, in points: a box hides at least a character of a line.
-const MIN_HEIGHT_PT: f32 = 3.5;
+pub const MIN_HEIGHT_PT: f32 = 3.5;
 /// Narrowest box in points.
-const MIN_WIDTH_PT: f32 = 1.0;
+pub const MIN_WIDTH_PT: f32 = 1.0;
 /// Black slivers narrower than this (points) are letters (`l`, `I`) or rules, not boxes.
 const MIN_BLACK_WIDTH_PT: f32 = 3.0;
 

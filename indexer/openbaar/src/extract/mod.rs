@@ -5,7 +5,7 @@
 //! embedded files (email attachments) for the records step to extract in turn.
 //! [`placement`] puts the redaction boxes found on a page image into its text.
 //! [`inventory`] reads the rows of a release's inventory list; [`layout`] pairs printed
-//! header labels with the values on their row. [`quality`] scores a text layer,
+//! header labels with the values on their row. [`paint`] tells which pages need rendering at all, [`quality`] scores a text layer,
 //! [`page_ocr`] reads pages by OCR where the layer fails, and [`cache`] keeps what
 //! extraction gave per file.
 
@@ -17,6 +17,7 @@ pub mod inventory;
 pub mod layout;
 pub mod ocr;
 pub mod page_ocr;
+pub mod paint;
 pub mod pdf;
 pub mod placement;
 pub mod quality;
@@ -37,6 +38,7 @@ pub fn pdf_extractor_fingerprint() -> &'static str {
             include_str!("layout.rs"),
             include_str!("ocr.rs"),
             include_str!("page_ocr.rs"),
+            include_str!("paint.rs"),
             include_str!("pdf.rs"),
             include_str!("placement.rs"),
             include_str!("quality.rs"),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
 use super::placement::{place_boxes, text_of_lines, Glyph, GlyphLine};
-use super::{boxes, layout, page_ocr, ExtractError};
+use super::{boxes, layout, page_ocr, paint, ExtractError};
 use crate::model::{anchor_index, DateSource, Extracted, PageBoxes, Rect};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
@@ -43,8 +43,15 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
             .map_err(corrupt)?;
         let glyph_lines = glyph_lines(&text_page);
         let bounds = page.bounds().map_err(corrupt)?;
+        // Only a page that paints an image or a dark shape can hold a box; rendering
+        // the others would find nothing, at a hundred times the cost of their text.
         // A page that cannot be rendered keeps its text; its boxes are not known.
-        let (found, not_read) = match boxes::look(&page) {
+        let looked = if paint::may_hold_boxes(&page) {
+            boxes::look(&page)
+        } else {
+            Ok((Vec::new(), None))
+        };
+        let (found, not_read) = match looked {
             Ok(looked) => looked,
             Err(err) => {
                 codes_unread
