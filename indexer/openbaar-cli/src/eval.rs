@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use openbaar::eval::facts_set::Split;
 use openbaar::eval::redactions::{evaluate, parse_cases, Score};
 use openbaar::eval::Counts;
 
@@ -110,21 +111,59 @@ pub fn events(file: Option<PathBuf>, verbose: bool) -> ExitCode {
     }
 }
 
+/// Which item lines an evaluation of the labelled real releases prints besides its
+/// figures. The held-out part is listed only when asked for by name: rules are tuned
+/// on what is listed, and that part must stay unseen to measure anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Details {
+    /// Figures only.
+    None,
+    /// The tuned part's items.
+    Tuned,
+    /// Both parts' items (to report, not to tune).
+    All,
+}
+
+impl Details {
+    /// From the `--verbose` and `--heldout-details` flags.
+    pub fn new(verbose: bool, heldout_details: bool) -> Details {
+        match (verbose, heldout_details) {
+            (false, _) => Details::None,
+            (true, false) => Details::Tuned,
+            (true, true) => Details::All,
+        }
+    }
+
+    /// Whether the items of `split` are listed.
+    pub fn lists(self, split: Split) -> bool {
+        match self {
+            Details::None => false,
+            Details::Tuned => split == Split::Tune,
+            Details::All => true,
+        }
+    }
+}
+
 /// Extracts the labelled real releases and prints the email figures, tuned and held
-/// out apart; `verbose` lists every miss.
-pub fn emails(root: &Path, verbose: bool) -> ExitCode {
+/// out apart, and the misses `details` asks for.
+pub fn emails(root: &Path, details: Details) -> ExitCode {
     match openbaar::eval::emails::run_on_labelled_set(root, None) {
         Ok(report) => {
             for (split, score) in &report.splits {
                 print_email_score(&split.to_string(), score);
             }
-            let misses: Vec<_> = report.misses.iter().collect();
-            if verbose {
-                for (split, miss) in misses {
-                    out!("  [{split}] {miss}");
-                }
-            } else if !misses.is_empty() {
-                out!("  {} misses; --verbose lists them", misses.len());
+            let listed = report
+                .misses
+                .iter()
+                .filter(|(split, _)| details.lists(*split));
+            for (split, miss) in listed {
+                out!("  [{split}] {miss}");
+            }
+            if details == Details::None && !report.misses.is_empty() {
+                out!(
+                    "  {} misses; --verbose lists the tuned part's",
+                    report.misses.len()
+                );
             }
             ExitCode::SUCCESS
         }

@@ -13,6 +13,8 @@ use openbaar::eval::named::{self, NamedScore};
 use openbaar::eval::Counts;
 use openbaar::model::Document;
 
+use crate::eval::Details;
+
 /// Prints a line; a closed pipe (`| head`) ends the output quietly instead of panicking.
 macro_rules! out {
     ($($arg:tt)*) => {{
@@ -48,7 +50,7 @@ fn ratio(counts: &Counts, of_found: bool) -> String {
 }
 
 fn named(
-    verbose: bool,
+    details: Details,
     what: &str,
     score: fn(&LabelledDocument, &Document) -> NamedScore,
 ) -> ExitCode {
@@ -66,7 +68,7 @@ fn named(
                 ratio(&total.public, false)
             );
         }
-        if verbose {
+        if details.lists(split) {
             for line in &total.wrong {
                 out!("    {line}");
             }
@@ -76,17 +78,17 @@ fn named(
 }
 
 /// Organisations found against those named on the labelled pages.
-pub fn organisations(verbose: bool) -> ExitCode {
-    named(verbose, "organisations", named::organisations)
+pub fn organisations(details: Details) -> ExitCode {
+    named(details, "organisations", named::organisations)
 }
 
 /// People found against the readable people of the labelled pages.
-pub fn people(verbose: bool) -> ExitCode {
-    named(verbose, "people", named::people)
+pub fn people(details: Details) -> ExitCode {
+    named(details, "people", named::people)
 }
 
 /// Events of the records against the labelled events.
-pub fn events(verbose: bool) -> ExitCode {
+pub fn events(details: Details) -> ExitCode {
     let records = match records() {
         Ok(records) => records,
         Err(code) => return code,
@@ -105,7 +107,7 @@ pub fn events(verbose: bool) -> ExitCode {
             "  labelled events found         {}",
             ratio(&total.labelled, false)
         );
-        if verbose {
+        if details.lists(split) {
             for line in &total.wrong {
                 out!("    {line}");
             }

@@ -16,6 +16,7 @@ use openbaar::config::{Settings, Site};
 use openbaar::model::Extraction;
 use openbaar::records::extract_all;
 
+use crate::eval::Details;
 use crate::progress::Reporter;
 
 /// Publish released government documents (Woo) as a static, searchable archive.
@@ -80,9 +81,13 @@ enum Command {
         /// (tests/data/facts, ../shared/realworld): share of real events, date precision.
         #[arg(long, conflicts_with = "file")]
         labelled: bool,
-        /// List every sentence it gets wrong.
+        /// List every sentence it gets wrong (with --labelled: of the tuned part only).
         #[arg(long)]
         verbose: bool,
+        /// With --verbose, list the held-out split's details too (that part is not for
+        /// tuning: look at it only to report, never to change rules).
+        #[arg(long)]
+        heldout_details: bool,
     },
     /// Measure printed emails on the labelled real releases: emails recognised, messages
     /// with the right sender, date and time, address-field fragments, titles; tuned and
@@ -92,21 +97,33 @@ enum Command {
         /// ../shared/realworld beside it).
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// List every miss.
+        /// List every miss of the tuned part.
         #[arg(short, long)]
         verbose: bool,
+        /// With --verbose, list the held-out split's details too (that part is not for
+        /// tuning: look at it only to report, never to change rules).
+        #[arg(long)]
+        heldout_details: bool,
     },
     /// Measure the organisations found in the labelled real releases (tests/data/facts).
     EvalOrganisations {
-        /// List every organisation found wrongly or missed.
+        /// List every organisation found wrongly or missed in the tuned part.
         #[arg(long)]
         verbose: bool,
+        /// With --verbose, list the held-out split's details too (that part is not for
+        /// tuning: look at it only to report, never to change rules).
+        #[arg(long)]
+        heldout_details: bool,
     },
     /// Measure the people found in the labelled real releases (tests/data/facts).
     EvalPeople {
-        /// List every person found wrongly or missed.
+        /// List every person found wrongly or missed in the tuned part.
         #[arg(long)]
         verbose: bool,
+        /// With --verbose, list the held-out split's details too (that part is not for
+        /// tuning: look at it only to report, never to change rules).
+        #[arg(long)]
+        heldout_details: bool,
     },
     /// Search a built site's index, as the browser does (same bundle, same results).
     Search {
@@ -159,12 +176,23 @@ fn main() -> ExitCode {
         Command::EvalEvents {
             labelled: true,
             verbose,
+            heldout_details,
             ..
-        } => eval_labelled::events(verbose),
+        } => eval_labelled::events(Details::new(verbose, heldout_details)),
         Command::EvalEvents { file, verbose, .. } => eval::events(file, verbose),
-        Command::EvalOrganisations { verbose } => eval_labelled::organisations(verbose),
-        Command::EvalPeople { verbose } => eval_labelled::people(verbose),
-        Command::EvalEmails { root, verbose } => eval::emails(&root, verbose),
+        Command::EvalOrganisations {
+            verbose,
+            heldout_details,
+        } => eval_labelled::organisations(Details::new(verbose, heldout_details)),
+        Command::EvalPeople {
+            verbose,
+            heldout_details,
+        } => eval_labelled::people(Details::new(verbose, heldout_details)),
+        Command::EvalEmails {
+            root,
+            verbose,
+            heldout_details,
+        } => eval::emails(&root, Details::new(verbose, heldout_details)),
         Command::EvalBoxes {
             labels,
             realworld,
