@@ -89,13 +89,15 @@ fn the_marker_becomes_the_escaped_text() {
     );
 }
 
-#[test]
-fn a_theme_without_the_marker_fails_the_build() {
+/// Splices the text and facts of a one-document archive into a site whose only
+/// document page is `page_html` (`{id}` stands for the document's id).
+fn splice_into_page(page_html: &str) -> Result<Spliced, SiteError> {
     let extraction = extraction("Een korte notitie.\n");
+    let id = extraction.documents[0].document.id.clone();
     let site = tempfile::tempdir().unwrap();
     let page = site.path().join("documenten/x/index.html");
     fs::create_dir_all(page.parent().unwrap()).unwrap();
-    fs::write(&page, "<main>zonder tekst</main>").unwrap();
+    fs::write(&page, page_html.replace("{id}", &id)).unwrap();
     let scratch = tempfile::tempdir().unwrap();
     let store = TextStore::write(
         &scratch.path().join("tekst"),
@@ -103,7 +105,12 @@ fn a_theme_without_the_marker_fails_the_build() {
         &Facts::new(&extraction),
     )
     .unwrap();
-    let result = store.splice(site.path());
+    store.splice(site.path())
+}
+
+#[test]
+fn a_theme_without_the_marker_fails_the_build() {
+    let result = splice_into_page("<main>zonder tekst</main>");
     assert!(
         matches!(result, Err(SiteError::TextMarkerMissing { missing: 1 })),
         "{result:?}"
@@ -112,20 +119,7 @@ fn a_theme_without_the_marker_fails_the_build() {
 
 #[test]
 fn a_theme_without_the_facts_marker_fails_the_build() {
-    let extraction = extraction("Een korte notitie.\n");
-    let id = extraction.documents[0].document.id.clone();
-    let site = tempfile::tempdir().unwrap();
-    let page = site.path().join("documenten/x/index.html");
-    fs::create_dir_all(page.parent().unwrap()).unwrap();
-    fs::write(&page, format!("<main>{TEXT_MARKER}{id}--></main>")).unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    let store = TextStore::write(
-        &scratch.path().join("tekst"),
-        &extraction.documents,
-        &Facts::new(&extraction),
-    )
-    .unwrap();
-    let result = store.splice(site.path());
+    let result = splice_into_page(&format!("<main>{TEXT_MARKER}{{id}}--></main>"));
     assert!(
         matches!(result, Err(SiteError::FactsMarkerMissing { missing: 1 })),
         "{result:?}"
