@@ -1,6 +1,7 @@
 // The interface in two languages, in headless Chromium: Dutch first (at /), English at /en/.
 // The switch on every page leads to the same page in the other language where it has one
-// (document pages and facet terms are Dutch only: their switch leads to the English list),
+// (facet terms are Dutch only: their switch leads to the English list); a document's page
+// has an English version with English words around the Dutch document,
 // the English pages speak English (labels, dates, the search's own words), the dossier
 // says whether the release holds its request, and the Atom feed dates each document by its
 // release. Accessibility (axe-core) of the English pages is in reading.test.mjs.
@@ -60,11 +61,7 @@ test('the language switch leads to the same page in the other language, both way
 });
 
 test('pages without a translation lead to the nearest English page', async () => {
-  const { page, close } = await open('/documenten/');
-  const documentPath = new URL(await page.getAttribute('tbody tr a', 'href'), server.url).pathname;
-  await close();
   for (const [dutch, english] of [
-    [documentPath, '/en/documenten/'],
     ['/jaar/2025/', '/en/jaar/'],
     ['/gronden/5-1-2e/', '/en/gronden/'],
     ['/tijdlijn/gemeente-groningen/', '/en/tijdlijn/'],
@@ -98,9 +95,9 @@ test('English pages speak English: menus, headings, labels and dates', async () 
   assert.equal(await list.page.locator('tbody tr').count(), 7, 'every document of the sample');
   const listDates = await list.page.$$eval('tbody time', (ts) => ts.map((t) => t.textContent));
   assert.ok(listDates.every((d) => ENGLISH_MONTHS.test(d)), listDates.join(', '));
-  // Rows link to the (Dutch) document pages, which exist.
+  // Rows link to the English document pages, which exist (reading.test.mjs checks links).
   const first = await list.page.getAttribute('tbody tr a', 'href');
-  assert.match(first, /^\/documenten\/[0-9a-f]{16}\/$/);
+  assert.match(first, /^\/en\/documenten\/[0-9a-f]{16}\/$/);
   await list.close();
 
   const dutch = await open('/documenten/');
@@ -161,9 +158,9 @@ test('the English search finds documents and speaks English', async () => {
   assert.deepEqual(labels, ['Search all documents', 'Order', 'Per page', 'From', 'up to and including']);
   // The ZIP button of the search speaks English too.
   assert.match(await page.textContent('[data-zip] button'), /^Originals of /);
-  // Results link to the document pages, which are found.
+  // Results link to the English document pages, which are found.
   const href = await page.getAttribute('[data-results] h2 a', 'href');
-  assert.match(href, /\/documenten\/[0-9a-f]{16}\//);
+  assert.match(href, /^\/en\/documenten\/[0-9a-f]{16}\/\?/);
   // The documents stay Dutch, and say so to a screen reader.
   assert.equal(await page.getAttribute('[data-results] h2 a', 'lang'), 'nl');
 
@@ -178,6 +175,71 @@ test('the English search finds documents and speaks English', async () => {
   await settled(empty.page);
   assert.equal(await empty.page.textContent('[data-status]'), 'Type a search.');
   await empty.close();
+});
+
+test('an English search result opens the English page of the document', async () => {
+  const { page, close } = await open('/en/zoeken/?q=jeugdbescherming');
+  await settled(page);
+  const title = await page.textContent('[data-results] h2 a');
+  await Promise.all([page.waitForNavigation(), page.click('[data-results] h2 a')]);
+  assert.match(path(page), /^\/en\/documenten\/[0-9a-f]{16}\/$/);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.equal(await page.textContent('h1'), title);
+  // The words searched for are marked in the (Dutch) text, as on the Dutch page.
+  await page.waitForSelector('.doc-main mark');
+  await close();
+});
+
+test('a document page in English: English words around the Dutch document, a switch both ways', async () => {
+  const { page: list, close: done } = await open('/documenten/');
+  const ids = await list.$$eval('tbody tr a', (as) => as.map((a) => new URL(a.href).pathname.split('/')[2]));
+  await done();
+  assert.equal(ids.length, 7);
+  for (const id of ids) {
+    const dutch = `/documenten/${id}/`;
+    const english = `/en/documenten/${id}/`;
+    const { page, close } = await open(dutch);
+    const dutchText = await page.textContent('.doc-main');
+    const title = await page.textContent('h1');
+    // Both versions name each other in the head, for search engines.
+    const alternates = async (p) => Object.fromEntries(await p.$$eval('link[rel=alternate][hreflang]',
+      (ls) => ls.map((l) => [l.hreflang, new URL(l.href).pathname])));
+    assert.deepEqual(await alternates(page), { nl: dutch, en: english }, dutch);
+    await Promise.all([page.waitForNavigation(), page.click('a.lang-switch')]);
+    assert.equal(path(page), english, `the switch on ${dutch}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.deepEqual(await alternates(page), { nl: dutch, en: english }, english);
+    // The document itself is unchanged, and marked Dutch.
+    assert.equal(await page.textContent('h1'), title);
+    assert.equal(await page.getAttribute('h1', 'lang'), 'nl');
+    assert.equal(await page.textContent('.doc-main'), dutchText, `${english}: the same text`);
+    // The words around it are English: menus, table of contents, facts.
+    const menu = await page.$$eval('header nav a', (as) => as.map((a) => a.textContent.trim()));
+    assert.deepEqual(menu, ['Home', 'Documents', 'Timeline', 'Organisations', 'Redactions', 'About']);
+    assert.equal(await page.textContent('#gegevens'), 'Details');
+    const labels = await page.$$eval('.doc-facts dt', (ds) => ds.map((d) => d.textContent));
+    assert.ok(labels.includes('Date') && labels.includes('Permanent link'), labels.join(', '));
+    const facts = await page.textContent('.doc-facts');
+    for (const dutchWord of ['Gegevens', 'Weggelakt', 'Gebeurtenissen', 'Vaste link', 'Bestand in archief', 'Pagina\'s']) {
+      assert.ok(!facts.includes(dutchWord), `${english}: "${dutchWord}" in the facts`);
+    }
+    if (await page.locator('#weggelakt').count()) {
+      assert.equal(await page.textContent('#weggelakt'), 'Redacted');
+    }
+    const dates = await page.$$eval('.doc-facts time, .lead time', (ts) => ts.map((t) => t.textContent));
+    assert.ok(dates.every((d) => !DUTCH_MONTHS.test(d)), dates.join(', '));
+    // Links from the facts stay in English where there is an English page; the
+    // original and the data are the Dutch page's files.
+    const links = await page.$$eval('.doc-facts a, .doc-actions a', (as) => as.map((a) => new URL(a.href).pathname));
+    for (const link of links) {
+      assert.ok(link.startsWith('/en/') || !link.startsWith('/documenten/') || link.startsWith(dutch)
+        || /^\/documenten\/documenten\.(jsonl|csv)$/.test(link), `${english}: ${link}`);
+    }
+    await Promise.all([page.waitForNavigation(), page.click('a.lang-switch')]);
+    assert.equal(path(page), dutch, `the switch on ${english}`);
+    assert.equal(await page.textContent('#gegevens'), 'Gegevens');
+    await close();
+  }
 });
 
 test('the dossier says whether the release holds its request', async () => {

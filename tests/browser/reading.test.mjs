@@ -24,7 +24,7 @@ const PAGES = ['/', '/documenten/', EMAIL, PRINTED, LETTER, '/weglakkingen/', '/
   // The English interface (languages.test.mjs tests the switch between them).
   '/en/', '/en/documenten/', '/en/zoeken/', '/en/over/', '/en/tijdlijn/', '/en/weglakkingen/',
   '/en/dossier/', '/en/verantwoording/', '/en/organisatie/', '/en/persoon/', '/en/gronden/',
-  '/en/jaar/', '/en/soort/', '/en/draad/'];
+  '/en/jaar/', '/en/soort/', '/en/draad/', `/en${EMAIL}`, `/en${PRINTED}`, `/en${LETTER}`];
 
 let browser;
 let server;

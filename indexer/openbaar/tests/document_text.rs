@@ -1,6 +1,6 @@
 //! The document text reaches the built pages through the marker in `document.html`,
-//! escaped, and a theme without the marker fails the build instead of publishing
-//! documents without their text.
+//! escaped, the facts in the page's language (Dutch, English), and a theme without the
+//! markers fails the build instead of publishing documents without their text.
 
 use std::fs;
 
@@ -23,6 +23,18 @@ fn extraction(text: &str) -> Extraction {
     extraction
 }
 
+/// Renders `extraction` into a store and splices it into the pages under `site`.
+fn splice(extraction: &Extraction, site: &std::path::Path) -> Result<Spliced, SiteError> {
+    let scratch = tempfile::tempdir().unwrap();
+    TextStore::write(
+        &scratch.path().join("tekst"),
+        &extraction.documents,
+        &Facts::new(extraction),
+    )
+    .unwrap()
+    .splice(site)
+}
+
 #[test]
 fn the_marker_becomes_the_escaped_text() {
     let extraction =
@@ -34,7 +46,21 @@ fn the_marker_becomes_the_escaped_text() {
     fs::write(
         &page,
         format!(
-            "<main><h1>Brief</h1>{TEXT_MARKER}{id}--></main><aside>{FACTS_MARKER}{id} /documenten/ /tijdlijn/ /documenten/{id}/ gronden soort organisatie persoon jaar draad--></aside>"
+            "<main><h1>Brief</h1>{TEXT_MARKER}{id} nl --></main><aside>{FACTS_MARKER}{id} nl /documenten/ /documenten/ /tijdlijn/ /documenten/{id}/ /documenten/{id}/ gronden soort organisatie persoon jaar draad--></aside>"
+        ),
+    )
+    .unwrap();
+    // Its English page, whose original and data are beside the Dutch page.
+    let english = site
+        .path()
+        .join("en/documenten")
+        .join(&id)
+        .join("index.html");
+    fs::create_dir_all(english.parent().unwrap()).unwrap();
+    fs::write(
+        &english,
+        format!(
+            "<main>{TEXT_MARKER}{id} en /documenten/{id}/--></main><aside>{FACTS_MARKER}{id} en /en/documenten/ /documenten/ /en/tijdlijn/ /en/documenten/{id}/ /documenten/{id}/ gronden soort organisatie persoon jaar draad--></aside>"
         ),
     )
     .unwrap();
@@ -46,7 +72,7 @@ fn the_marker_becomes_the_escaped_text() {
     let store =
         TextStore::write(&store_path, &extraction.documents, &Facts::new(&extraction)).unwrap();
     drop(extraction);
-    assert_eq!(store.splice(site.path()).unwrap(), Spliced { pages: 1 });
+    assert_eq!(store.splice(site.path()).unwrap(), Spliced { pages: 2 });
     // The store's file goes with the store.
     drop(store);
     assert!(!store_path.exists());
@@ -67,7 +93,40 @@ fn the_marker_becomes_the_escaped_text() {
         html.contains("<a href=\"/documenten/documenten.jsonl\" download>"),
         "{html}"
     );
+    assert!(
+        html.contains(&format!(
+            "<a href=\"/documenten/{id}/gegevens-{id}.jsonl\" download>JSON Lines</a> of"
+        )),
+        "{html}"
+    );
     assert!(html.ends_with("</aside>"), "{html}");
+    // The English page: the same text, the facts in English, with its own addresses
+    // and the files of the Dutch page.
+    let en = fs::read_to_string(&english).unwrap();
+    assert!(
+        en.contains("<p id=\"pagina-1-alinea-1\">Geachte heer,</p>"),
+        "{en}"
+    );
+    assert!(
+        en.contains("<h2 id=\"gegevens\">Details</h2>") && !en.contains("Gegevens"),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!(
+            "<div><dt>Permanent link</dt><dd><a href=\"/en/documenten/{id}/\">/en/documenten/{id}/</a></dd></div>"
+        )),
+        "{en}"
+    );
+    assert!(
+        en.contains(&format!(
+            "<a href=\"/documenten/{id}/gegevens-{id}.jsonl\" download>JSON Lines</a> or"
+        )) && en.contains("<a href=\"/documenten/documenten.jsonl\" download>"),
+        "{en}"
+    );
+    assert!(
+        !en.contains(TEXT_MARKER) && !en.contains(FACTS_MARKER) && !en.contains("openbaar-url"),
+        "{en}"
+    );
     assert!(
         html.contains("<p id=\"pagina-1-alinea-1\">Geachte heer,</p>"),
         "{html}"
@@ -89,28 +148,14 @@ fn the_marker_becomes_the_escaped_text() {
     );
 }
 
-/// Splices the text and facts of a one-document archive into a site whose only
-/// document page is `page_html` (`{id}` stands for the document's id).
-fn splice_into_page(page_html: &str) -> Result<Spliced, SiteError> {
+#[test]
+fn a_theme_without_the_marker_fails_the_build() {
     let extraction = extraction("Een korte notitie.\n");
-    let id = extraction.documents[0].document.id.clone();
     let site = tempfile::tempdir().unwrap();
     let page = site.path().join("documenten/x/index.html");
     fs::create_dir_all(page.parent().unwrap()).unwrap();
-    fs::write(&page, page_html.replace("{id}", &id)).unwrap();
-    let scratch = tempfile::tempdir().unwrap();
-    let store = TextStore::write(
-        &scratch.path().join("tekst"),
-        &extraction.documents,
-        &Facts::new(&extraction),
-    )
-    .unwrap();
-    store.splice(site.path())
-}
-
-#[test]
-fn a_theme_without_the_marker_fails_the_build() {
-    let result = splice_into_page("<main>zonder tekst</main>");
+    fs::write(&page, "<main>zonder tekst</main>").unwrap();
+    let result = splice(&extraction, site.path());
     assert!(
         matches!(result, Err(SiteError::TextMarkerMissing { missing: 1 })),
         "{result:?}"
@@ -119,9 +164,37 @@ fn a_theme_without_the_marker_fails_the_build() {
 
 #[test]
 fn a_theme_without_the_facts_marker_fails_the_build() {
-    let result = splice_into_page(&format!("<main>{TEXT_MARKER}{{id}}--></main>"));
+    let extraction = extraction("Een korte notitie.\n");
+    let id = extraction.documents[0].document.id.clone();
+    let site = tempfile::tempdir().unwrap();
+    let page = site.path().join("documenten/x/index.html");
+    fs::create_dir_all(page.parent().unwrap()).unwrap();
+    fs::write(&page, format!("<main>{TEXT_MARKER}{id} nl --></main>")).unwrap();
+    let english = site.path().join("en/documenten/x/index.html");
+    fs::create_dir_all(english.parent().unwrap()).unwrap();
+    fs::write(&english, format!("<main>{TEXT_MARKER}{id} en --></main>")).unwrap();
+    let result = splice(&extraction, site.path());
     assert!(
         matches!(result, Err(SiteError::FactsMarkerMissing { missing: 1 })),
+        "{result:?}"
+    );
+}
+
+#[test]
+fn a_document_without_its_english_page_fails_the_build() {
+    let extraction = extraction("Een korte notitie.\n");
+    let id = extraction.documents[0].document.id.clone();
+    let site = tempfile::tempdir().unwrap();
+    let page = site.path().join("documenten/x/index.html");
+    fs::create_dir_all(page.parent().unwrap()).unwrap();
+    fs::write(
+        &page,
+        format!("<main>{TEXT_MARKER}{id} nl --></main><aside>{FACTS_MARKER}{id} nl /documenten/ /documenten/ /tijdlijn/ /documenten/x/ /documenten/x/--></aside>"),
+    )
+    .unwrap();
+    let result = splice(&extraction, site.path());
+    assert!(
+        matches!(result, Err(SiteError::TextMarkerMissing { missing: 1 })),
         "{result:?}"
     );
 }

@@ -158,9 +158,40 @@ impl PartialDate {
     /// The date in Dutch words, by precision: `16 september 2025`, `februari 2025`,
     /// `2024`; a qualifier goes in front (`eind februari 2025`).
     pub fn label_nl(&self, qualifier: Option<&str>) -> String {
+        self.label(&MONTH_NAMES, qualifier.map(str::to_string))
+    }
+
+    /// The date in English words, by precision: `16 September 2025`, `February 2025`,
+    /// `2024`; a Dutch qualifier goes in front in English (`eind` → `late February
+    /// 2025`, `begin` → `early`, `medio` → `mid`), any other as it was found.
+    pub fn label_en(&self, qualifier: Option<&str>) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let qualifier = qualifier.map(|q| match q.to_lowercase().as_str() {
+            "begin" => "early".to_string(),
+            "medio" => "mid".to_string(),
+            "eind" => "late".to_string(),
+            _ => q.to_string(),
+        });
+        self.label(&MONTHS, qualifier)
+    }
+
+    fn label(&self, months: &[&str; 12], qualifier: Option<String>) -> String {
         let month = self
             .month
-            .and_then(|m| MONTH_NAMES.get(m as usize - 1))
+            .and_then(|m| months.get(m as usize - 1))
             .copied()
             .unwrap_or("");
         let base = match (self.month, self.day) {
@@ -338,6 +369,15 @@ mod tests {
             PartialDate::year(2024).label_nl(Some("medio")),
             "medio 2024"
         );
+    }
+
+    #[test]
+    fn labels_in_english() {
+        let day = PartialDate::parse_iso("2025-09-16").unwrap();
+        assert_eq!(day.label_en(None), "16 September 2025");
+        let month = PartialDate::parse_iso("2025-02").unwrap();
+        assert_eq!(month.label_en(Some("eind")), "late February 2025");
+        assert_eq!(PartialDate::year(2024).label_en(Some("medio")), "mid 2024");
     }
 
     #[test]

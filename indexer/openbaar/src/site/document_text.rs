@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use htmlescape::encode_minimal as escape;
 
-use super::document_facts::{Addresses, Facts, FACTS_MARKER};
+use super::document_facts::{Addresses, Facts, Placeholder, FACTS_MARKER};
 use super::segments::{pages_out, thread_out, write_segments_html, MessageOut, PageOut};
-use super::{original_name, SiteError};
+use super::{original_name, Lang, SiteError};
 use crate::model::{Built, Kind, PartialDate, Provenance};
 
 /// What `document.html` prints where the text goes, followed by the document id and `-->`.
@@ -71,7 +71,8 @@ impl PageLinks<'_> {
         if let Some(pdf) = self.pdf {
             let _ = write!(
                 out,
-                " <a class=\"pdf-page\" href=\"{}#page={n}\">in de pdf</a>",
+                " <a class=\"pdf-page\" href=\"{}{}#page={n}\">in de pdf</a>",
+                Placeholder::Files,
                 escape(pdf)
             );
         }
@@ -197,23 +198,45 @@ fn write_pages(out: &mut String, pages: &[PageOut], page_count: u32, links: &Pag
     out.push_str("</section>\n");
 }
 
-/// The text and the facts ([`super::document_facts`]) of every document, rendered once
-/// and kept in one file on disk until Zola has built the pages, so that neither the
-/// extraction nor the rendered pages are in memory while Zola runs. Only where each
-/// document's parts start and how long they are stay in memory. The file is removed when
-/// the store is dropped.
+/// The text and the facts ([`super::document_facts`], in each language) of every
+/// document, rendered once and kept in one file on disk until Zola has built the pages,
+/// so that neither the extraction nor the rendered pages are in memory while Zola runs.
+/// Only where each document's parts start and how long they are stay in memory. The
+/// file is removed when the store is dropped.
 #[derive(Debug)]
 pub struct TextStore {
     path: PathBuf,
-    /// Document id → (offset, length) in the file of its text and of its facts.
-    spans: HashMap<String, [(u64, usize); 2]>,
+    /// Document id → (offset, length) in the file of its text and of its facts in each
+    /// language ([`Part`]).
+    spans: HashMap<String, [(u64, usize); PARTS]>,
 }
+
+/// How many parts a document has in the store: the text, and the facts per language.
+const PARTS: usize = 1 + Lang::ALL.len();
 
 /// Which part of a page a marker stands for.
 #[derive(Clone, Copy)]
 enum Part {
-    Text = 0,
-    Facts = 1,
+    Text,
+    Facts(Lang),
+}
+
+impl Part {
+    fn index(self) -> usize {
+        match self {
+            Part::Text => 0,
+            Part::Facts(lang) => 1 + lang as usize,
+        }
+    }
+}
+
+/// A marker read from a page: the document, the page's language, and the rest (the
+/// addresses).
+fn read_marker(rest: &str) -> (&str, Option<Lang>, &str) {
+    let mut words = rest.trim().splitn(3, ' ');
+    let id = words.next().unwrap_or_default();
+    let lang = words.next().and_then(Lang::from_code);
+    (id, lang, words.next().unwrap_or_default())
 }
 
 impl TextStore {
@@ -231,8 +254,10 @@ impl TextStore {
         };
         let mut offset = 0u64;
         for built in documents {
-            let mut spans = [(0, 0); 2];
-            for (span, html) in spans.iter_mut().zip([text_html(built), facts.html(built)]) {
+            let mut spans = [(0, 0); PARTS];
+            let parts = std::iter::once(text_html(built))
+                .chain(Lang::ALL.into_iter().map(|lang| facts.html(built, lang)));
+            for (span, html) in spans.iter_mut().zip(parts) {
                 file.write_all(html.as_bytes()).map_err(io_error)?;
                 *span = (offset, html.len());
                 offset += html.len() as u64;
@@ -244,10 +269,10 @@ impl TextStore {
     }
 
     /// Replaces the text marker and the facts marker in every page under `site` (a
-    /// folder Zola built) with the text and the facts of its document, reading and
-    /// writing one page at a time. Fails when a document got no page with both markers:
-    /// a theme whose `document.html` lacks one would otherwise publish documents without
-    /// their text or facts.
+    /// folder Zola built) with the text and the facts of its document, in the page's
+    /// language, reading and writing one page at a time. Fails when a document got no
+    /// page with both markers in each language: a theme whose `document.html` lacks one
+    /// would otherwise publish documents without their text or facts.
     pub fn splice(&self, site: &Path) -> Result<Spliced, SiteError> {
         let io_error = |path: &Path| {
             let path = path.display().to_string();
@@ -255,7 +280,9 @@ impl TextStore {
         };
         let mut parts = fs::File::open(&self.path).map_err(io_error(&self.path))?;
         let mut spliced = Spliced { pages: 0 };
-        let mut with_facts = 0;
+        // Per language: pages that got their text, pages that got their facts.
+        let mut with_text = [0; Lang::ALL.len()];
+        let mut with_facts = [0; Lang::ALL.len()];
         for entry in walkdir::WalkDir::new(site) {
             let entry = entry.map_err(|e| SiteError::Write {
                 path: site.display().to_string(),
@@ -267,7 +294,7 @@ impl TextStore {
             let path = entry.path();
             let mut html = fs::read_to_string(path).map_err(io_error(path))?;
             let mut changed = false;
-            for (marker, part) in [(TEXT_MARKER, Part::Text), (FACTS_MARKER, Part::Facts)] {
+            for (marker, facts) in [(TEXT_MARKER, false), (FACTS_MARKER, true)] {
                 let Some(start) = html.find(marker) else {
                     continue;
                 };
@@ -275,15 +302,15 @@ impl TextStore {
                 let Some(rest_len) = html[rest_start..].find("-->") else {
                     continue;
                 };
-                let rest = &html[rest_start..rest_start + rest_len];
-                let (id, addresses) = rest.trim().split_once(' ').unwrap_or((rest.trim(), ""));
-                let Some(&spans) = self.spans.get(id) else {
+                let (id, lang, addresses) = read_marker(&html[rest_start..rest_start + rest_len]);
+                let (Some(&spans), Some(lang)) = (self.spans.get(id), lang) else {
                     continue;
                 };
-                let stored = self.read(&mut parts, spans[part as usize])?;
+                let part = if facts { Part::Facts(lang) } else { Part::Text };
+                let stored = self.read(&mut parts, spans[part.index()])?;
                 let rendered = match part {
-                    Part::Text => stored,
-                    Part::Facts => match Addresses::parse(addresses) {
+                    Part::Text => Addresses::files_only(addresses.trim()).fill(&stored),
+                    Part::Facts(_) => match Addresses::parse(addresses) {
                         Some(addresses) => addresses.fill(&stored),
                         None => continue,
                     },
@@ -295,22 +322,26 @@ impl TextStore {
                 html = out;
                 changed = true;
                 match part {
-                    Part::Text => spliced.pages += 1,
-                    Part::Facts => with_facts += 1,
+                    Part::Text => {
+                        spliced.pages += 1;
+                        with_text[lang as usize] += 1;
+                    }
+                    Part::Facts(lang) => with_facts[lang as usize] += 1,
                 }
             }
             if changed {
                 fs::write(path, html).map_err(io_error(path))?;
             }
         }
-        if spliced.pages < self.spans.len() {
+        let documents = self.spans.len();
+        if let Some(&least) = with_text.iter().min().filter(|&&n| n < documents) {
             return Err(SiteError::TextMarkerMissing {
-                missing: self.spans.len() - spliced.pages,
+                missing: documents - least,
             });
         }
-        if with_facts < self.spans.len() {
+        if let Some(&least) = with_facts.iter().min().filter(|&&n| n < documents) {
             return Err(SiteError::FactsMarkerMissing {
-                missing: self.spans.len() - with_facts,
+                missing: documents - least,
             });
         }
         Ok(spliced)

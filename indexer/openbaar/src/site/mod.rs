@@ -33,6 +33,7 @@ pub mod zola;
 
 use document_page::page_file;
 use summary::{summarise, RedactionSummary};
+pub use translation::Lang;
 
 use crate::config::Site;
 use crate::model::{Built, Document, Extraction, Original};
@@ -50,7 +51,7 @@ pub enum SiteError {
     NotOurs(String),
     /// Pages Zola built for documents lack the marker where their text goes.
     #[error(
-        "{missing} document page(s) have no text marker: the theme's document.html must print {} page.extra.id --> where the text goes",
+        "{missing} document page(s) have no text marker: the theme's document.html must print {} page.extra.id, the page's language and the folder of the original --> where the text goes, on the Dutch and on the English page",
         document_text::TEXT_MARKER
     )]
     TextMarkerMissing {
@@ -59,7 +60,7 @@ pub enum SiteError {
     },
     /// Pages Zola built for documents lack the marker where their facts go.
     #[error(
-        "{missing} document page(s) have no facts marker: the theme's document.html must print {} page.extra.id and the addresses --> where the facts go",
+        "{missing} document page(s) have no facts marker: the theme's document.html must print {} page.extra.id, the page's language and the addresses --> where the facts go, on the Dutch and on the English page",
         document_facts::FACTS_MARKER
     )]
     FactsMarkerMissing {
@@ -173,6 +174,11 @@ pub fn write_content(site: &Site, extraction: &Extraction) -> Result<(), SiteErr
         &content,
         &rows,
         site.settings.page_size,
+    )?;
+    translation::write_document_pages(
+        &site.generated_dir(),
+        &content,
+        extraction.documents.iter().map(|b| &b.document),
     )?;
     let dir = site.root.join(&site.settings.generated_redactions);
     prepare_dir(&dir)?;

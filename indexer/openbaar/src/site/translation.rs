@@ -6,19 +6,51 @@
 //! version of the section, which would double the largest files of the site.
 //!
 //! Only the interface is translated, not the documents: an English page holds no data
-//! of its own but names its Dutch section (`extra.from`), whose data the template reads,
-//! so no count or timeline is written twice. Document pages and facet terms stay single
-//! (Dutch, with a switch to the English listings): an English page per document would
-//! add a file per document, and the site must stay within a static host's file limit
-//! (see README, "Languages"). The document list itself is the exception: Zola's
-//! paginator lists only pages of the section's own language, so its English pages carry
-//! their rows (a title, a date, a kind and a page count per document) here.
+//! of its own but names its Dutch page or section (`extra.from`), whose data the template
+//! reads, so no count or timeline is written twice. Facet terms stay single (Dutch, with
+//! a switch to the English listings). A document has an English page,
+//! `documenten/<id>.en.md` at `/en/documenten/<id>/`, beside its Dutch page bundle (not
+//! `<id>/index.en.md` in it, which would make Zola copy the original a second time): a
+//! light page, with only a title, a date and the Dutch page's name in its front matter,
+//! whose text and facts openbaar puts in after Zola as it does for the Dutch page
+//! ([`super::document_text`]), with the facts in English. The document list itself is
+//! the other exception: Zola's paginator lists only pages of the section's own language,
+//! so its English pages carry their rows (a title, a date, a kind and a page count per
+//! document) here.
 
 use std::path::Path;
 
 use serde::Serialize;
 
-use super::{front_matter, write, Row, SiteError, PAGINATE_PATH};
+use super::{front_matter, one_line, write, Row, SiteError, PAGINATE_PATH};
+use crate::model::Document;
+
+/// The language of a page: Dutch, the site's first (at `/`), or English (at `/en/`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Dutch.
+    Nl = 0,
+    /// English.
+    En = 1,
+}
+
+impl Lang {
+    /// Both, Dutch first.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The code Zola and `<html lang>` use: `nl`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => ENGLISH,
+        }
+    }
+
+    /// The language of `code`, when it is one of the site's.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+}
 
 /// The suffix Zola gives an English content file, and the folder of English addresses.
 const ENGLISH: &str = "en";
@@ -63,6 +95,53 @@ struct EnglishPage<'a> {
     /// Where Zola puts it: `en/weglakkingen`, `en/documenten/pagina/2`.
     path: String,
     extra: Translated<'a>,
+}
+
+/// The front matter of a document's English page: the rest is read from its Dutch page.
+#[derive(Serialize)]
+struct DocumentPage<'a> {
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    template: &'a str,
+    /// `en/documenten/<id>`.
+    path: String,
+    extra: DocumentExtra<'a>,
+}
+
+#[derive(Serialize)]
+struct DocumentExtra<'a> {
+    id: &'a str,
+    /// The Dutch page, as `get_page` names it (`documenten/<id>/index.md`).
+    from: String,
+}
+
+/// Writes the English page of each of `documents` into the documents section `dir`
+/// (under the site's `content` folder), beside their Dutch page bundles.
+pub fn write_document_pages<'a>(
+    dir: &Path,
+    content: &Path,
+    documents: impl IntoIterator<Item = &'a Document>,
+) -> Result<(), SiteError> {
+    let section = section_name(dir, content);
+    let folder = section.trim_end_matches("_index.md");
+    for doc in documents {
+        let front = DocumentPage {
+            title: one_line(&doc.title),
+            date: doc.date.map(|d| d.to_string()),
+            template: "document.html",
+            path: format!("{ENGLISH}/{folder}{}", doc.id),
+            extra: DocumentExtra {
+                id: &doc.id,
+                from: format!("{folder}{}/index.md", doc.id),
+            },
+        };
+        write(
+            &dir.join(format!("{}.{ENGLISH}.md", doc.id)),
+            front_matter(&front).as_bytes(),
+        )?;
+    }
+    Ok(())
 }
 
 /// The name `get_section` knows the section in `dir` by: its path under `content`.
@@ -173,6 +252,25 @@ mod tests {
             section_name(Path::new("/site/content/a/b"), content),
             "a/b/_index.md"
         );
+    }
+
+    #[test]
+    fn a_document_page_in_english_is_light_and_names_its_dutch_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path();
+        let docs = content.join("documenten");
+        std::fs::create_dir_all(&docs).unwrap();
+        let mut doc = Document::for_test("abc", "woo1/brief.pdf");
+        doc.title = "Brief over\nde jeugdzorg".into();
+        doc.date = chrono::NaiveDate::from_ymd_opt(2024, 5, 16);
+        write_document_pages(&docs, content, [&doc]).unwrap();
+        let page = std::fs::read_to_string(docs.join("abc.en.md")).unwrap();
+        assert_eq!(
+            page,
+            "+++\ndate = \"2024-05-16\"\npath = \"en/documenten/abc\"\ntemplate = \"document.html\"\ntitle = \"Brief over de jeugdzorg\"\n\n[extra]\nfrom = \"documenten/abc/index.md\"\nid = \"abc\"\n+++\n"
+        );
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
     }
 
     #[test]

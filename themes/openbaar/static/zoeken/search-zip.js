@@ -22,7 +22,9 @@
   // Results are asked for as pages of 50 (data-batch on the box may say otherwise).
   const batch = () => Number(box.dataset.batch) || 50;
   const PARALLEL = 4;
-  const base = root.dataset.documents.endsWith("/") ? root.dataset.documents : root.dataset.documents + "/";
+  // The originals are beside the Dutch document pages, whatever the page's language.
+  const folder = root.dataset.originals || root.dataset.documents;
+  const base = folder.endsWith("/") ? folder : folder + "/";
   // The words of the interface, in the page's language (<html lang>): Dutch, or English.
   const MESSAGES = {
     nl: {
