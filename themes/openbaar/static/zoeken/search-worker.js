@@ -6,6 +6,9 @@
 let exports = null;
 let ready = null;
 const stats = { fetches: 0, bytes: 0, steps: 0 };
+// Where a query's time went, step by step (for the benchmark): milliseconds in the
+// runtime, and waiting for each round of fetches with how many pieces it brought.
+let timeline = [];
 
 // The runtime and the hot file keep their names from build to build, so the browser asks
 // the server whether its copy is still current ("no-cache": revalidate, usually a 304).
@@ -110,14 +113,18 @@ async function start(wasmUrl, bundleUrl) {
 async function search(bundleUrl, query, offset, limit) {
   const encoded = new TextEncoder().encode(query);
   for (let attempt = 0; attempt < 20; attempt += 1) {
+    let t = performance.now();
     const ptr = write(encoded);
     const status = exports.search(ptr, encoded.length, offset, limit);
     exports.dealloc(ptr, encoded.length);
     const answer = output();
+    timeline.push(`run ${Math.round(performance.now() - t)} ms`);
     if (status === 0) return JSON.parse(answer);
     if (status === 2) throw new Error(answer);
     const hashes = JSON.parse(answer);
+    t = performance.now();
     const chunks = await Promise.all(hashes.map((id) => fetchPiece(bundleUrl, id)));
+    timeline.push(`fetch ${hashes.length} in ${Math.round(performance.now() - t)} ms`);
     stats.steps += 1;
     hashes.forEach((hash, i) => {
       const h = new TextEncoder().encode(hash);
@@ -136,6 +143,8 @@ self.onmessage = async (event) => {
   // Zola's get_url drops the trailing slash of a folder.
   const bundleUrl = event.data.bundleUrl.endsWith("/") ? event.data.bundleUrl : event.data.bundleUrl + "/";
   const before = { ...stats };
+  const received = performance.timeOrigin + performance.now();
+  timeline = [`worker got it ${Math.round(received - (event.data.sentAt || received))} ms after`];
   try {
     ready = ready || start(wasmUrl, bundleUrl);
     await ready;
@@ -150,6 +159,7 @@ self.onmessage = async (event) => {
       fetches: stats.fetches - before.fetches,
       bytes: stats.bytes - before.bytes,
       steps: stats.steps - before.steps,
+      timeline: timeline.join(", ") + `; worker ${Math.round(performance.timeOrigin + performance.now() - received)} ms`,
     };
     self.postMessage({ id, results, stats: delta });
   } catch (error) {

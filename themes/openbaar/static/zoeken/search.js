@@ -106,7 +106,7 @@
     const id = sent;
     return new Promise((resolve) => {
       pending.set(id, (answer) => resolve({ id, answer }));
-      worker.postMessage({ id, wasmUrl: root.dataset.wasm, bundleUrl: root.dataset.bundle, query, offset, limit: perPage });
+      worker.postMessage({ id, wasmUrl: root.dataset.wasm, bundleUrl: root.dataset.bundle, query, offset, limit: perPage, sentAt: performance.timeOrigin + performance.now() });
     });
   }
 
@@ -314,6 +314,7 @@
   // parameters (they are the same in both).
   const languageSwitch = document.querySelector("a.lang-switch");
   async function run() {
+    const started = performance.now();
     const s = state();
     if (languageSwitch) languageSwitch.search = location.search;
     input.value = s.q;
@@ -356,6 +357,7 @@
     pager.replaceChildren(...pageLinks(r.total, s));
     status.textContent = summary(r, s);
     results(query, r.total);
+    root.dataset.timeline = `${answer.stats.timeline}; page ${Math.round(performance.now() - started)} ms`;
     const target = focusAfter.map((sel) => root.querySelector(sel)).find(Boolean);
     focusAfter = [];
     if (target) target.focus();
