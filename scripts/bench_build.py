@@ -72,7 +72,11 @@ def main():
     scratch = Path(tempfile.mkdtemp(prefix="openbaar-bench-build-"))
     openbaar_log, zola_log = scratch / "openbaar.time", scratch / "zola.time"
     wrapper = scratch / "zola"
-    wrapper.write_text(f'#!/bin/sh\nexec /usr/bin/time -v -o "{zola_log}" "{zola}" "$@"\n')
+    # OPENBAAR_BENCH_KEEP_SITE: keep the site as Zola gets it (hard links, no disk) for
+    # bench-zola-parts.
+    keep = os.environ.get("OPENBAAR_BENCH_KEEP_SITE")
+    snapshot = f'rm -rf "{keep}" && cp -al "$PWD" "{keep}"\n' if keep else ""
+    wrapper.write_text(f'#!/bin/sh\n{snapshot}exec /usr/bin/time -v -o "{zola_log}" "{zola}" "$@"\n')
     wrapper.chmod(0o755)
     env = dict(os.environ, OPENBAAR_ZOLA=str(wrapper))
     command = ["/usr/bin/time", "-v", "-o", str(openbaar_log), str(binary), "build",
