@@ -33,12 +33,17 @@ struct TimelineExtra {
     organisations: Vec<(String, String)>,
 }
 
+/// The front matter of a timeline: a section, the archive's and each organisation's
+/// alike. An organisation's timeline is a section of its own (`<slug>/_index.md`), not a
+/// page of `/tijdlijn/`: Zola 0.17 serialises every page of a section, with all its
+/// events, to render the section, and a page's neighbours in its section (`lower`,
+/// `higher`) to render the page; as pages, the organisations' timelines took about 500 MB
+/// of Zola's 900 MB on 3,000 synthetic documents, as sections 190 MB
+/// (`scripts/bench-zola-parts`, README "Benchmarks").
 #[derive(Serialize)]
 struct TimelineFrontMatter {
     title: String,
     template: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sort_by: Option<&'static str>,
     extra: TimelineExtra,
 }
 
@@ -95,8 +100,8 @@ fn filters(events: &[TimelineEvent], items: &[TimelineItem]) -> Filters {
     f
 }
 
-/// Writes `/tijdlijn/` (with `tijdlijn.json` and `tijdlijn.csv`) and a page per
-/// organisation into `dir`.
+/// Writes `/tijdlijn/` (with `tijdlijn.json` and `tijdlijn.csv`) and a section per
+/// organisation (`/tijdlijn/<slug>/`) into `dir`.
 pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Result<(), SiteError> {
     prepare_dir(dir)?;
     let common = archive_common_words(documents);
@@ -121,7 +126,6 @@ pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Resu
     let front = TimelineFrontMatter {
         title: "Tijdlijn".into(),
         template: "timeline.html",
-        sort_by: Some("title"),
         extra: TimelineExtra {
             organisation: None,
             filters: filters(&all_events, &all_items),
@@ -149,7 +153,6 @@ pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Resu
         let front = TimelineFrontMatter {
             title: format!("Tijdlijn {organisation}"),
             template: "timeline.html",
-            sort_by: None,
             extra: TimelineExtra {
                 organisation: Some(organisation.clone()),
                 filters: filters(&org_events, &org_items),
@@ -158,7 +161,7 @@ pub fn write_timelines(dir: &Path, title: &str, documents: &[&Document]) -> Resu
                 organisations: Vec::new(),
             },
         };
-        write(&page_dir.join("index.md"), front_matter(&front).as_bytes())?;
+        write(&page_dir.join("_index.md"), front_matter(&front).as_bytes())?;
     }
     Ok(())
 }
