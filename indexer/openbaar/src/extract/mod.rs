@@ -13,6 +13,7 @@ pub mod box_read;
 pub mod boxes;
 pub mod cache;
 pub mod email;
+pub mod header_ocr;
 pub mod inventory;
 pub mod layout;
 pub mod ocr;

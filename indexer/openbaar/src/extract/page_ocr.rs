@@ -3,10 +3,13 @@
 //! A page that is an image with (almost) no text layer is read by OCR in Dutch and
 //! English. A page whose text layer scores below [`quality::REREAD_BELOW`] is read
 //! again, and the OCR text replaces the layer only where it scores better. Without an
-//! OCR engine such pages keep what they have and the caller names them.
+//! OCR engine such pages keep what they have and the caller names them. A page that
+//! shows a printed email header is read again too, and keeps the OCR text when it holds
+//! more of the header rows ([`header_ocr`]).
 
 use mupdf::Page;
 
+use super::header_ocr;
 use super::ocr::{self, GreyImage, Layout, OcrError, Request, Word};
 use super::quality;
 use super::render;
@@ -45,7 +48,7 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
         text: text_layer.clone(),
     };
     if scanned {
-        return match read(page) {
+        return match read(page, Layout::Page) {
             Ok(read) => PageRead {
                 page: read.into_page(Provenance::Ocr),
                 unread: None,
@@ -59,6 +62,32 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
         };
     }
     let poor = layer_score.is_some_and(|s| s < quality::REREAD_BELOW);
+    if has_image && !poor && header_ocr::shows_headers(&text_layer) {
+        // A printed email: its layer may have lost header rows the image still shows.
+        // Read as one block of text: the page mode often drops the narrow column of
+        // labels beside the redaction boxes of an Outlook print.
+        return match read(page, Layout::Block) {
+            Ok(read) if header_ocr::ocr_reads_more(&text_layer, &read.text) => PageRead {
+                page: OcrText {
+                    text: header_ocr::set_apart_header_rows(&read.text),
+                    ..read
+                }
+                .into_page(Provenance::ReOcr),
+                unread: None,
+                awaiting_ocr: false,
+            },
+            Ok(_) => PageRead {
+                page: kept(Provenance::TextLayer),
+                unread: None,
+                awaiting_ocr: false,
+            },
+            Err(err) => PageRead {
+                page: kept(Provenance::TextLayer),
+                unread: None,
+                awaiting_ocr: matches!(err, OcrError::Unavailable(_)),
+            },
+        };
+    }
     if !(has_image && poor) {
         return PageRead {
             page: kept(Provenance::TextLayer),
@@ -66,7 +95,7 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
             awaiting_ocr: false,
         };
     }
-    match read(page) {
+    match read(page, Layout::Page) {
         Ok(read) if quality::score(&read.text) > layer_score => PageRead {
             page: read.into_page(Provenance::ReOcr),
             unread: None,
@@ -129,8 +158,8 @@ fn three_places(value: f32) -> f32 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// Renders `page` and reads it.
-fn read(page: &Page) -> Result<OcrText, OcrError> {
+/// Renders `page` and reads it, laid out as `layout`.
+fn read(page: &Page, layout: Layout) -> Result<OcrText, OcrError> {
     let image = render::render(page, DPI).map_err(|e| OcrError::Failed(e.to_string()))?;
     let grey = image.grey();
     let words = ocr::recognise(
@@ -143,7 +172,7 @@ fn read(page: &Page) -> Result<OcrText, OcrError> {
         &Request {
             languages: LANGUAGES,
             whitelist: None,
-            layout: Layout::Page,
+            layout,
         },
     )?;
     Ok(assemble(&words))

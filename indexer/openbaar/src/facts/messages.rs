@@ -81,6 +81,11 @@ impl Block {
         let value = TRAILING_LABEL.replace(value.trim(), "");
         let value = value.trim();
         match field {
+            // A sender label whose value OCR could not read at all: a name in a
+            // redaction box, which OCR drops (as it reads other boxes as junk letters).
+            Field::From if value.is_empty() => {
+                self.from = self.from.take().or(Some(MARKER.to_string()));
+            }
             Field::From => {
                 self.from = address_value(value).or(self.from.take());
             }
@@ -161,8 +166,13 @@ fn address_value(value: &str) -> Option<String> {
                 && !PARTICLES.contains(&b.as_str())
         })
         .count();
-    if sentence_words > 0 {
-        return None;
+    // A redacted address with OCR junk beside it (`BAR id Eee d █ @rivm.nl>`) is the
+    // redaction with its domain.
+    if sentence_words > 0 || words.iter().any(|w| junk_beside_redaction(w)) {
+        if !value.contains(MARKER) {
+            return None;
+        }
+        return Some(redaction_with_domain(value));
     }
     // A name word: a capital and at least two lower-case letters (`Jansen`, `de Vries`).
     let name_word = |w: &str| {
@@ -181,21 +191,39 @@ fn address_value(value: &str) -> Option<String> {
     if readable {
         return Some(value.to_string());
     }
-    // OCR often puts a space after the `@`.
-    let joined = value.replace("@ ", "@");
+    Some(redaction_with_domain(value))
+}
+
+/// A lower-case word of two letters that is no name particle: OCR junk (`id`, `d`), never
+/// part of a name.
+fn junk_beside_redaction(word: &str) -> bool {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    !word.contains(['@', '.'])
+        && letters.chars().count() == 2
+        && letters.chars().all(char::is_lowercase)
+        && !PARTICLES.contains(&letters.as_str())
+}
+
+/// The redaction mark, with the domain of the address when one stands in `value`.
+fn redaction_with_domain(value: &str) -> String {
+    // OCR often puts a space after the `@`, and reads an `l` as `|` (`rivm.n|>`).
+    let joined = value.replace("@ ", "@").replace('|', "l");
     let domain = joined
         .split_whitespace()
         .filter_map(|w| w.split_once('@'))
         .map(|(_, d)| d.trim_matches(|c: char| !c.is_alphanumeric()))
         .find(|d| d.contains('.') && d.chars().filter(|c| c.is_alphabetic()).count() >= 4);
-    Some(match domain {
+    match domain {
         Some(domain) => format!("{MARKER} @{}", domain.to_lowercase()),
         None => MARKER.to_string(),
-    })
+    }
 }
 
 /// Name particles, written in lower case inside a name.
-const PARTICLES: &[&str] = &["van", "der", "den", "het", "ten", "ter", "von"];
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "het", "ten", "ter", "te", "von", "la", "le", "du", "di", "da",
+    "op", "in",
+];
 
 /// A paragraph that is only a sent date with its time, its label lost to OCR
 /// (`september 2020 14:28`, `ed 9/16/2020 3:05 PM`): at most a short remnant before it.
@@ -208,6 +236,19 @@ fn unlabelled_sent(paragraph: &str) -> bool {
         && only.start <= 4
         && !LOWER_RUN.is_match(&paragraph[..only.start])
         && paragraph[only.end..].trim().chars().count() <= 3
+}
+
+/// The end of an address whose name is redacted (`@ rivm. nl>;`, `rivm.nl>`,
+/// `a rivm.ni>; [█`): a short paragraph with an `@` or a domain closed by `>` or `]`,
+/// and no word of a sentence.
+fn is_address_debris(paragraph: &str) -> bool {
+    static DOMAIN_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\.\s?[a-z|]{1,4}\s*[>\]]").expect("valid regex"));
+    paragraph.chars().count() <= 60
+        && (paragraph.contains('@') || DOMAIN_END.is_match(paragraph))
+        && !paragraph
+            .split_whitespace()
+            .any(|w| !w.contains(['@', '.']) && w.chars().filter(|c| c.is_lowercase()).count() >= 3)
 }
 
 /// Finds the messages in the paragraphs of `pages`, with their body spans in the
@@ -333,12 +374,14 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
                 && paragraph.len() < 300
                 && paragraph.contains(['@', ';', '['])
         });
-        // OCR scatters the pieces of a redacted header over short paragraphs; a few of
+        // OCR scatters the pieces of a redacted header over short paragraphs (a box read
+        // as letters, the domain of a redacted address whose label was lost); a few of
         // them before the next label do not end the block. A piece of a sentence does.
         let debris = current.is_some()
-            && paragraph.chars().count() <= 30
-            && !LOWER_RUN.is_match(paragraph)
-            && (i + 1..paragraphs.len().min(i + 4)).any(|k| header_at(paragraphs, k).is_some());
+            && (i + 1..paragraphs.len().min(i + 4)).any(|k| header_at(paragraphs, k).is_some())
+            && ((paragraph.chars().count() <= 30 && !LOWER_RUN.is_match(paragraph))
+                || (paragraph.chars().count() <= 60 && paragraph.contains(MARKER))
+                || is_address_debris(paragraph));
         if continues {
             let block = current.as_mut().expect("block");
             let list = if block.cc.is_empty() {
@@ -567,6 +610,26 @@ mod tests {
     }
 
     #[test]
+    fn the_ends_of_redacted_addresses_stay_in_the_block() {
+        let p = pages(&[
+            "rrom: JE] NE NERC",
+            "mn",
+            "Sent: vrijdag 18 september 2020 14:16",
+            "@rivm.nl>;",
+            "a rivm.ni>; [█",
+            "Cc: H @rivm.nl>",
+            "Subject: nieuw thuisblijf",
+            "Hi █",
+        ]);
+        let messages = split_messages(&p);
+        assert_eq!(messages.len(), 1, "{messages:#?}");
+        assert_eq!(messages[0].from.as_deref(), Some("█"));
+        assert!(is_address_debris("@ rivm. nl>;"));
+        assert!(is_address_debris("rivm.nl>"));
+        assert!(!is_address_debris("Mail naar info@rivm.nl voor meer"));
+    }
+
+    #[test]
     fn a_sentence_after_a_header_is_no_part_of_it() {
         // A short body line right before the next header block must not glue the two
         // blocks together.
@@ -592,6 +655,10 @@ mod tests {
         assert_eq!(address_value(","), None);
         assert_eq!(address_value("3").as_deref(), Some("█"));
         assert_eq!(address_value("BEEZ, E.").as_deref(), Some("█"));
+        assert_eq!(
+            address_value("BAR id Eee d █ @rivm.n|>").as_deref(),
+            Some("█ @rivm.nl")
+        );
         assert_eq!(
             address_value("JB @Voorbeeld.nl>").as_deref(),
             Some("█ @voorbeeld.nl")
