@@ -34,13 +34,12 @@ fn printed_emails_on_the_labelled_set() {
         assert!(score.recognised.recall() >= 0.95, "{score:?}");
         assert_eq!(score.recognised.false_positives, 0, "{score:?}");
     }
-    assert_eq!(tuned.address_fragments, 0, "{tuned:?}");
-    // Measured 2 when redaction boxes came into the text as bars (issue 11): a regression
-    // on the held-out part, not looked into there (it is for reporting only).
-    assert!(held_out.address_fragments <= 2, "{held_out:?}");
-    // 0.350 (14 of 40) since redaction boxes came into the text as bars (issue 11) and the
-    // box finder split touching boxes, from at least 0.40 before: printed headers whose
-    // boxes the text rules read differently. A regression to win back (reading the header
-    // rows from the page image, on branch wip/header-ocr, measured 0.675), not a target.
-    assert!(tuned.messages.recall() >= 0.35, "{tuned:?}");
+    for score in [&tuned, &held_out] {
+        assert_eq!(score.address_fragments, 0, "{score:?}");
+    }
+    // Measured 0.675 tuned and 0.510 held out with the header rows read again from the
+    // page image (extract::header_ocr) and the boxes placed in that text. The tuned floor
+    // is a regression guard (rules were tuned on it), not a measure.
+    assert!(tuned.messages.recall() >= 0.65, "{tuned:?}");
+    assert!(held_out.messages.recall() >= 0.50, "{held_out:?}");
 }

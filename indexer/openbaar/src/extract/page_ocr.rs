@@ -10,10 +10,12 @@
 use mupdf::Page;
 
 use super::header_ocr;
+use super::layout::join_header_columns;
 use super::ocr::{self, GreyImage, Layout, OcrError, Request, Word};
+use super::placement::{not_an_anchor, place_boxes, text_of_lines, Glyph, GlyphLine};
 use super::quality;
 use super::render;
-use crate::model::{Provenance, RawPage};
+use crate::model::{Provenance, RawPage, Rect};
 
 /// The languages of full-page OCR: Woo releases are Dutch, with English mail and
 /// reports among them.
@@ -35,8 +37,16 @@ pub struct PageRead {
 }
 
 /// The text of `page`, given its text layer and whether an image is on it.
-/// `scanned`: an image with (almost) no text layer.
-pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool) -> PageRead {
+/// `scanned`: an image with (almost) no text layer. `boxes`: the redaction boxes found
+/// on the page; text read by OCR gets them in its flow as the text layer does (the
+/// engine's reading of a box, `Elle`, is dropped for its bar).
+pub fn page_text(
+    page: &Page,
+    text_layer: String,
+    has_image: bool,
+    scanned: bool,
+    boxes: &[Rect],
+) -> PageRead {
     let layer_score = quality::score(&text_layer);
     let kept = |provenance| RawPage {
         provenance,
@@ -48,7 +58,7 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
         text: text_layer.clone(),
     };
     if scanned {
-        return match read(page, Layout::Page) {
+        return match read(page, Layout::Page, boxes) {
             Ok(read) => PageRead {
                 page: read.into_page(Provenance::Ocr),
                 unread: None,
@@ -66,7 +76,7 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
         // A printed email: its layer may have lost header rows the image still shows.
         // Read as one block of text: the page mode often drops the narrow column of
         // labels beside the redaction boxes of an Outlook print.
-        return match read(page, Layout::Block) {
+        return match read(page, Layout::Block, boxes) {
             Ok(read) if header_ocr::ocr_reads_more(&text_layer, &read.text) => PageRead {
                 page: OcrText {
                     text: header_ocr::set_apart_header_rows(&read.text),
@@ -95,7 +105,7 @@ pub fn page_text(page: &Page, text_layer: String, has_image: bool, scanned: bool
             awaiting_ocr: false,
         };
     }
-    match read(page, Layout::Page) {
+    match read(page, Layout::Page, boxes) {
         Ok(read) if quality::score(&read.text) > layer_score => PageRead {
             page: read.into_page(Provenance::ReOcr),
             unread: None,
@@ -158,8 +168,8 @@ fn three_places(value: f32) -> f32 {
     (value * 1000.0).round() / 1000.0
 }
 
-/// Renders `page` and reads it, laid out as `layout`.
-fn read(page: &Page, layout: Layout) -> Result<OcrText, OcrError> {
+/// Renders `page` and reads it, laid out as `layout`, with `boxes` in the text.
+fn read(page: &Page, layout: Layout, boxes: &[Rect]) -> Result<OcrText, OcrError> {
     let image = render::render(page, DPI).map_err(|e| OcrError::Failed(e.to_string()))?;
     let grey = image.grey();
     let words = ocr::recognise(
@@ -175,42 +185,20 @@ fn read(page: &Page, layout: Layout) -> Result<OcrText, OcrError> {
             layout,
         },
     )?;
-    Ok(assemble(&words))
+    Ok(assemble(&words, 72.0 / DPI, boxes))
 }
 
-/// The words in the engine's reading order as text: a line per line, a blank line
-/// between paragraphs (as the text layer gives them to the normaliser), and the mean
-/// confidence weighted by word length. A paragraph ends where the engine says so, and
-/// also where a line starts more than [`PARAGRAPH_GAP`] line heights below the last
-/// (the engine often keeps an address, a blank line and a date line together).
-fn assemble(words: &[Word]) -> OcrText {
-    let mut text = String::new();
-    let mut previous: Option<&Word> = None;
-    // Top and bottom of the line being written.
-    let mut line_span = (0u32, 0u32);
+/// The words in the engine's reading order as text, with `boxes` (PDF points) placed in
+/// it as in a text layer ([`place_boxes`]): a line per line, a blank line between
+/// paragraphs (as the text layer gives them to the normaliser), and the mean confidence
+/// weighted by word length. A paragraph ends where the engine says so, and also where a
+/// line starts more than [`PARAGRAPH_GAP`] line heights below the last (the engine often
+/// keeps an address, a blank line and a date line together). `points_per_pixel` turns
+/// the image's pixels into the page's points.
+fn assemble(words: &[Word], points_per_pixel: f32, boxes: &[Rect]) -> OcrText {
+    let lines = glyph_lines(words, points_per_pixel);
     let (mut weighted, mut letters) = (0.0f32, 0usize);
     for word in words {
-        if let Some(before) = previous {
-            let same_paragraph = (before.line.0, before.line.1) == (word.line.0, word.line.1);
-            if same_paragraph && before.line.2 == word.line.2 {
-                text.push(' ');
-            } else {
-                let height = line_span.1.saturating_sub(line_span.0) as f32;
-                let gap = word.bbox[1].saturating_sub(line_span.1) as f32;
-                let apart = height > 0.0 && gap > PARAGRAPH_GAP * height;
-                text.push_str(if same_paragraph && !apart {
-                    "\n"
-                } else {
-                    "\n\n"
-                });
-                line_span = (word.bbox[1], word.bbox[3]);
-            }
-        } else {
-            line_span = (word.bbox[1], word.bbox[3]);
-        }
-        line_span = (line_span.0.min(word.bbox[1]), line_span.1.max(word.bbox[3]));
-        text.push_str(&word.text);
-        previous = Some(word);
         let length = word.text.chars().count();
         weighted += word.confidence * length as f32;
         letters += length;
@@ -220,7 +208,78 @@ fn assemble(words: &[Word]) -> OcrText {
     } else {
         weighted / letters as f32
     };
-    OcrText { text, confidence }
+    let placed = place_boxes(&lines, boxes);
+    let text = match join_header_columns(&placed.lines) {
+        Some(joined) => joined,
+        None => text_of_lines(&placed.lines),
+    };
+    OcrText {
+        text: text.trim_end().to_string(),
+        confidence,
+    }
+}
+
+/// The words as lines of glyphs in points, each word's letters spread evenly over its
+/// rectangle and a space between words; a paragraph (see [`assemble`]) is a block.
+fn glyph_lines(words: &[Word], points_per_pixel: f32) -> Vec<GlyphLine> {
+    let mut lines: Vec<GlyphLine> = Vec::new();
+    let mut previous: Option<&Word> = None;
+    let mut block = 0;
+    // Top and bottom of the line being written, in pixels.
+    let mut line_span = (0u32, 0u32);
+    let pt = |px: u32| px as f32 * points_per_pixel;
+    for word in words {
+        let same_line = previous.is_some_and(|before| before.line == word.line);
+        if let Some(before) = previous.filter(|_| !same_line) {
+            let same_paragraph = (before.line.0, before.line.1) == (word.line.0, word.line.1);
+            let height = line_span.1.saturating_sub(line_span.0) as f32;
+            let gap = word.bbox[1].saturating_sub(line_span.1) as f32;
+            let apart = height > 0.0 && gap > PARAGRAPH_GAP * height;
+            if !same_paragraph || apart {
+                block += 1;
+            }
+        }
+        if !same_line {
+            line_span = (word.bbox[1], word.bbox[3]);
+            lines.push(GlyphLine {
+                block,
+                glyphs: Vec::new(),
+                bounds: [
+                    pt(word.bbox[0]),
+                    pt(word.bbox[1]),
+                    pt(word.bbox[2]),
+                    pt(word.bbox[3]),
+                ],
+            });
+        }
+        line_span = (line_span.0.min(word.bbox[1]), line_span.1.max(word.bbox[3]));
+        let line = lines.last_mut().expect("a line was started");
+        let [left, top, right, bottom] = word.bbox.map(pt);
+        if let Some(last) = line.glyphs.last().map(|g| g.rect[2]) {
+            line.glyphs.push(Glyph {
+                c: ' ',
+                rect: [last, top, left.max(last), bottom],
+            });
+        }
+        let letters: Vec<char> = word.text.chars().map(not_an_anchor).collect();
+        let width = (right - left) / letters.len().max(1) as f32;
+        for (i, c) in letters.into_iter().enumerate() {
+            let x = left + width * i as f32;
+            line.glyphs.push(Glyph {
+                c,
+                rect: [x, top, x + width, bottom],
+            });
+        }
+        let b = &mut line.bounds;
+        *b = [
+            b[0].min(left),
+            b[1].min(top),
+            b[2].max(right),
+            b[3].max(bottom),
+        ];
+        previous = Some(word);
+    }
+    lines
 }
 
 /// A vertical gap between two lines, in heights of the line above, that ends a paragraph.
@@ -242,21 +301,50 @@ mod tests {
 
     #[test]
     fn words_become_lines_and_paragraphs() {
-        let read = assemble(&[
-            word("Geachte", 0.9, (1, 1, 1), 0),
-            word("heer,", 0.5, (1, 1, 1), 0),
-            word("Hierbij", 1.0, (1, 2, 1), 1),
-            word("bevestig", 1.0, (1, 2, 1), 1),
-            word("ik", 1.0, (1, 2, 2), 2),
-            // The same paragraph for the engine, but a blank line above it.
-            word("Groningen", 1.0, (1, 2, 3), 4),
-        ]);
+        let read = assemble(
+            &[
+                word("Geachte", 0.9, (1, 1, 1), 0),
+                word("heer,", 0.5, (1, 1, 1), 0),
+                word("Hierbij", 1.0, (1, 2, 1), 1),
+                word("bevestig", 1.0, (1, 2, 1), 1),
+                word("ik", 1.0, (1, 2, 2), 2),
+                // The same paragraph for the engine, but a blank line above it.
+                word("Groningen", 1.0, (1, 2, 3), 4),
+            ],
+            1.0,
+            &[],
+        );
         assert_eq!(
             read.text,
             "Geachte heer,\n\nHierbij bevestig\nik\n\nGroningen"
         );
         let expected = (0.9 * 7.0 + 0.5 * 5.0 + 7.0 + 8.0 + 2.0 + 9.0) / 38.0;
         assert!((read.confidence - expected).abs() < 1e-6);
-        assert_eq!(assemble(&[]).confidence, 0.0);
+        assert_eq!(assemble(&[], 1.0, &[]).confidence, 0.0);
+    }
+
+    #[test]
+    fn a_box_takes_the_place_of_what_the_engine_read_in_it() {
+        // `Van: Elle` where `Elle` is the engine's reading of a redaction box at
+        // x 40-80 px; 2 points a pixel.
+        let words = [
+            Word {
+                text: "Van:".into(),
+                confidence: 0.9,
+                bbox: [0, 0, 30, 10],
+                line: (1, 1, 1),
+            },
+            Word {
+                text: "Elle".into(),
+                confidence: 0.3,
+                bbox: [40, 0, 80, 10],
+                line: (1, 1, 1),
+            },
+        ];
+        let bar = Rect([78.0, -1.0, 162.0, 21.0]);
+        let read = assemble(&words, 2.0, &[bar]);
+        let anchor: String = crate::model::box_anchor(0).into_iter().collect();
+        assert_eq!(read.text, format!("Van: {anchor}"));
+        assert_eq!(assemble(&words, 2.0, &[]).text, "Van: Elle");
     }
 }

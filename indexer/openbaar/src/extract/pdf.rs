@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use mupdf::{Document, MetadataName, TextPageFlags};
 
-use super::placement::{place_boxes, text_of_lines, Glyph, GlyphLine};
+use super::placement::{not_an_anchor, place_boxes, text_of_lines, Glyph, GlyphLine};
 use super::{boxes, layout, page_ocr, paint, ExtractError};
-use crate::model::{anchor_index, DateSource, Extracted, PageBoxes, Rect};
+use crate::model::{DateSource, Extracted, PageBoxes, Rect};
 
 /// A page with fewer letters than this in its text layer, and an image on it, is
 /// taken to be a scan without a text layer (page numbers and stamps alone stay under it).
@@ -88,7 +88,7 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Extracted, ExtractError> {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         anything_shown |= has_image || !text.trim().is_empty();
         let scanned = has_image && letters < SCANNED_PAGE_MAX_LETTERS;
-        let read = page_ocr::page_text(&page, text, has_image, scanned);
+        let read = page_ocr::page_text(&page, text, has_image, scanned, &rects);
         if read.awaiting_ocr {
             awaiting_ocr.push(pages.len() as u32 + 1);
         }
@@ -178,16 +178,6 @@ fn glyph_lines(text_page: &mupdf::TextPage) -> Vec<GlyphLine> {
         }
     }
     lines
-}
-
-/// A character of the text layer that is a box anchor becomes U+FFFD: an anchor must
-/// only ever mean a box found on the page.
-fn not_an_anchor(c: char) -> char {
-    if anchor_index(c).is_some() {
-        char::REPLACEMENT_CHARACTER
-    } else {
-        c
-    }
 }
 
 fn without_anchors(text: &str) -> String {

@@ -7,7 +7,7 @@
 //! block order by its height on the page.
 
 use super::layout::Line;
-use crate::model::{box_anchor, Rect};
+use crate::model::{anchor_index, box_anchor, Rect};
 
 /// A character of the text layer with its rectangle (points, y down).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +43,16 @@ const MIN_LINE_OVERLAP: f32 = 0.5;
 /// …and that ends at most this many line heights to its left (a header's value
 /// column), or starts as far to its right.
 const MAX_LINE_GAP_HEIGHTS: f32 = 8.0;
+
+/// A character of a text layer or of OCR that is a box anchor becomes U+FFFD: an anchor
+/// must only ever mean a box found on the page.
+pub fn not_an_anchor(c: char) -> char {
+    if anchor_index(c).is_some() {
+        char::REPLACEMENT_CHARACTER
+    } else {
+        c
+    }
+}
 
 fn centre_inside(rect: [f32; 4], b: &Rect) -> bool {
     let (x, y) = ((rect[0] + rect[2]) / 2.0, (rect[1] + rect[3]) / 2.0);
