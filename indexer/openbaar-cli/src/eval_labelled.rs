@@ -23,9 +23,17 @@ macro_rules! out {
 }
 
 /// Reads the labelled set from the current folder (the repository root), or says why
-/// it cannot.
+/// it cannot. Settings are the defaults (a first run without configuration) but for the
+/// extraction cache in the default folder, which changes no result (its key holds the
+/// file's content and the extraction code's fingerprint) and spares a re-extraction of
+/// every PDF on each run.
 fn records() -> Result<Vec<(LabelledDocument, Document)>, ExitCode> {
-    labelled_records(Path::new("."), &Settings::default()).map_err(|err| {
+    let defaults = Settings::default();
+    let settings = Settings {
+        cache_dir: Some(defaults.cache.clone()),
+        ..defaults
+    };
+    labelled_records(Path::new("."), &settings).map_err(|err| {
         eprintln!("error: {err}");
         ExitCode::from(2)
     })

@@ -34,12 +34,21 @@ fn printed_emails_on_the_labelled_set() {
         assert!(score.recognised.recall() >= 0.95, "{score:?}");
         assert_eq!(score.recognised.false_positives, 0, "{score:?}");
     }
+    for (part, score) in [("tuned", &tuned), ("held out", &held_out)] {
+        eprintln!(
+            "{part}: messages recall {:.3} precision {:.3}, address fragments {}",
+            score.messages.recall(),
+            score.messages.precision(),
+            score.address_fragments
+        );
+    }
     for score in [&tuned, &held_out] {
         assert_eq!(score.address_fragments, 0, "{score:?}");
     }
-    // Measured 0.675 tuned and 0.510 held out with the header rows read again from the
-    // page image (extract::header_ocr) and the boxes placed in that text. The tuned floor
-    // is a regression guard (rules were tuned on it), not a measure.
-    assert!(tuned.messages.recall() >= 0.65, "{tuned:?}");
-    assert!(held_out.messages.recall() >= 0.50, "{held_out:?}");
+    // Measured 0.900 tuned and 0.633 held out with the header rows read again from the
+    // page image (extract::header_ocr), the boxes placed in that text, and bars over a
+    // sent line taken for its redacted sender. The tuned floor is a regression guard
+    // (rules were tuned on it), not a measure.
+    assert!(tuned.messages.recall() >= 0.875, "{tuned:?}");
+    assert!(held_out.messages.recall() >= 0.6, "{held_out:?}");
 }

@@ -251,6 +251,15 @@ fn is_address_debris(paragraph: &str) -> bool {
             .any(|w| !w.contains(['@', '.']) && w.chars().filter(|c| c.is_lowercase()).count() >= 3)
 }
 
+/// A paragraph of redaction bars and nothing else (OCR's stray strokes beside them aside).
+fn bars_only(paragraph: &str) -> bool {
+    paragraph.contains(MARKER)
+        && paragraph
+            .replace(MARKER, "")
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '|' | '[' | ']' | '_'))
+}
+
 /// Finds the messages in the paragraphs of `pages`, with their body spans in the
 /// document text the paragraphs are joined into.
 pub fn split_messages(pages: &[Page]) -> Vec<Message> {
@@ -357,10 +366,18 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
             if current.as_ref().is_some_and(|b| b.has(f)) {
                 blocks.extend(current.take());
             }
+            let starts = current.is_none();
             let block = current.get_or_insert_with(|| Block {
                 start: i,
                 ..Block::default()
             });
+            // A block that opens with its sent line, under a paragraph of bars only: OCR
+            // lost the sender's row to its redaction boxes, leaving the boxes. (A
+            // printed header puts the sender above the sent line; the bars are that row.)
+            let free_above = blocks.last().is_none_or(|b: &Block| b.end < i);
+            if starts && f == Field::Sent && free_above && i > 0 && bars_only(paragraphs[i - 1]) {
+                block.from = Some(MARKER.to_string());
+            }
             block.set(f, &value);
             block.fields += 1;
             block.end = i + consumed;
@@ -671,6 +688,25 @@ mod tests {
             address_value("Jan van der Berg <j.vanderberg@gemeente.nl>;").as_deref(),
             Some("Jan van der Berg <j.vanderberg@gemeente.nl>")
         );
+    }
+
+    #[test]
+    fn bars_over_a_sent_line_are_its_redacted_sender() {
+        let messages = split_messages(&pages(&[
+            "Laatste versie",
+            "█",
+            "Sent: donderdag 3 september 2020 10:48",
+            "To: █ @rivm.nl>",
+            "Subject: RE: concept",
+            "Tekst.",
+            // Without bars above, a lost sender stays unknown.
+            "Sent: donderdag 3 september 2020 09:20",
+            "Subject: RE: concept",
+            "Tekst.",
+        ]));
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert_eq!(messages[0].from, Some(MARKER.to_string()));
+        assert_eq!(messages[1].from, None);
     }
 
     #[test]
