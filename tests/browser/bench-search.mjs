@@ -86,7 +86,8 @@ const systems = {
         document.querySelector('#zoekvraag').form.requestSubmit();
       }), q);
     },
-    count: (page) => page.evaluate(() => Number((document.querySelector('[data-status]').textContent.match(/\d+/) || ['0'])[0])),
+    // "3.478 documenten": the page writes thousands with a dot (nl-NL).
+    count: (page) => page.evaluate(() => Number((document.querySelector('[data-status]').textContent.match(/\d[\d.]*/) || ['0'])[0].replace(/\./g, ''))),
   },
   pagefind: {
     root: args.pagefind,
