@@ -47,8 +47,12 @@ export async function startNginx(root, { log = false, headers = {} } = {}) {
         '"ifNoneMatch":"$http_if_none_match","ifModifiedSince":"$http_if_modified_since"}';
   access_log ${accessLog} requests;`
     : 'access_log off;';
+  // Started by root, nginx serves as `nobody`, who cannot enter a checkout in a private
+  // folder (mktemp -d, a home directory): then it serves as the user who started it.
+  const user = process.getuid?.() === 0 ? 'user root root;' : '';
   writeFileSync(conf, `
 daemon off;
+${user}
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
 events { worker_connections 64; }
