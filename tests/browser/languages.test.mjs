@@ -199,7 +199,14 @@ test('a document page in English: English words around the Dutch document, a swi
     const dutch = `/documenten/${id}/`;
     const english = `/en/documenten/${id}/`;
     const { page, close } = await open(dutch);
-    const dutchText = await page.textContent('.doc-main');
+    // The document's own words: its paragraphs, without what a redaction bar says.
+    const documentText = (p) => p.$$eval('.doc-main p:not(.page-marker):not(.notice):not(.muted)', (ps) => ps.map((el) => {
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll('mark .visually-hidden').forEach((s) => s.remove());
+      return copy.textContent;
+    }));
+    const dutchText = await documentText(page);
+    assert.ok(dutchText.length > 0, dutch);
     const title = await page.textContent('h1');
     // Both versions name each other in the head, for search engines.
     const alternates = async (p) => Object.fromEntries(await p.$$eval('link[rel=alternate][hreflang]',
@@ -212,7 +219,17 @@ test('a document page in English: English words around the Dutch document, a swi
     // The document itself is unchanged, and marked Dutch.
     assert.equal(await page.textContent('h1'), title);
     assert.equal(await page.getAttribute('h1', 'lang'), 'nl');
-    assert.equal(await page.textContent('.doc-main'), dutchText, `${english}: the same text`);
+    assert.deepEqual(await documentText(page), dutchText, `${english}: the same text`);
+    // ... marked Dutch, with the words around it (headings, page markers, headers) English.
+    assert.equal(await page.getAttribute('.doc-main section', 'lang'), 'nl');
+    assert.match(await page.textContent('#tekst'), /^(Text|Messages)$/);
+    assert.equal(await page.getAttribute('#tekst', 'lang'), 'en');
+    const main = await page.textContent('.doc-main');
+    for (const dutchWord of ['Pagina ', 'in de pdf', 'Verzonden', 'Eerder bericht', 'weggelakt op grond van', 'tekstlaag']) {
+      assert.ok(!main.includes(dutchWord), `${english}: "${dutchWord}" around the text`);
+    }
+    const bars = await page.$$eval('.doc-main mark.redaction', (ms) => ms.map((m) => m.title));
+    assert.ok(bars.every((t) => t.startsWith('Redacted')), bars.join(' | '));
     // The words around it are English: menus, table of contents, facts.
     const menu = await page.$$eval('header nav a', (as) => as.map((a) => a.textContent.trim()));
     assert.deepEqual(menu, ['Home', 'Documents', 'Timeline', 'Organisations', 'Redactions', 'About']);

@@ -111,6 +111,15 @@ fn the_marker_becomes_the_escaped_text() {
         en.contains("<h2 id=\"gegevens\">Details</h2>") && !en.contains("Gegevens"),
         "{en}"
     );
+    // The text's own words are English there, the text itself marked Dutch.
+    assert!(
+        en.contains("<section aria-labelledby=\"tekst\" class=\"text\" lang=\"nl\">\n<h2 id=\"tekst\" lang=\"en\">Text</h2>"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("openbaar-lang") && !html.contains("openbaar-lang"),
+        "{en}"
+    );
     assert!(
         en.contains(&format!(
             "<div><dt>Permanent link</dt><dd><a href=\"/en/documenten/{id}/\">/en/documenten/{id}/</a></dd></div>"

@@ -20,6 +20,7 @@ use htmlescape::encode_minimal as escape;
 
 use super::document_facts::{Addresses, Facts, Placeholder, FACTS_MARKER};
 use super::segments::{pages_out, thread_out, write_segments_html, MessageOut, PageOut};
+use super::words::{self, Label, Words};
 use super::{original_name, Lang, SiteError};
 use crate::model::{Built, Kind, PartialDate, Provenance};
 
@@ -65,25 +66,59 @@ struct PageLinks<'a> {
     pdf: Option<&'a str>,
 }
 
+/// The text is stored once for the Dutch and the English page: the words openbaar adds
+/// are written in both, for [`words::pick`] to keep the page's.
+const WORDS: Words = Words::Both;
+
+/// The attribute of the words openbaar adds to the (Dutch) text on an English page.
+const ENGLISH: &str = " lang=\"en\"";
+
 impl PageLinks<'_> {
     fn write(&self, out: &mut String, n: u32) {
-        let _ = write!(out, "<a href=\"#pagina-{n}\">Pagina {n}</a>");
+        let _ = write!(out, "<a href=\"#pagina-{n}\">");
+        WORDS.label_with(out, Label::PageN, n);
+        out.push_str("</a>");
         if let Some(pdf) = self.pdf {
             let _ = write!(
                 out,
-                " <a class=\"pdf-page\" href=\"{}{}#page={n}\">in de pdf</a>",
+                " <a class=\"pdf-page\" href=\"{}{}#page={n}\">",
                 Placeholder::Files,
                 escape(pdf)
             );
+            WORDS.label(out, Label::InThePdf);
+            out.push_str("</a>");
         }
     }
 }
 
+/// Opens the text's section: marked Dutch on an English page, its heading English.
+fn open_section(out: &mut String, class: &str, heading: Label) {
+    let _ = write!(out, "<section aria-labelledby=\"tekst\" class=\"{class}\"");
+    WORDS.english_only(out, " lang=\"nl\"");
+    out.push_str(">\n<h2 id=\"tekst\"");
+    WORDS.english_only(out, ENGLISH);
+    out.push('>');
+    WORDS.label(out, heading);
+    out.push_str("</h2>\n");
+}
+
+/// Writes a row of a message's header.
+fn header_row(out: &mut String, label: Label, value: impl FnOnce(&mut String)) {
+    out.push_str("<div><dt");
+    WORDS.english_only(out, ENGLISH);
+    out.push('>');
+    WORDS.label(out, label);
+    out.push_str("</dt><dd>");
+    value(out);
+    out.push_str("</dd></div>\n");
+}
+
 fn write_thread(out: &mut String, thread: &[MessageOut], links: &PageLinks) {
-    out.push_str("<section aria-labelledby=\"tekst\" class=\"text thread\">\n<h2 id=\"tekst\">Berichten</h2>\n");
+    open_section(out, "text thread", Label::Messages);
     for (i, m) in thread.iter().enumerate() {
         let sent = m.date.map(|date| {
-            let mut sent = PartialDate::from(date).label_nl(None);
+            let mut sent = String::new();
+            WORDS.date(&mut sent, PartialDate::from(date));
             if let Some(time) = &m.time {
                 let _ = write!(sent, " {}", escape(time));
             }
@@ -98,12 +133,15 @@ fn write_thread(out: &mut String, thread: &[MessageOut], links: &PageLinks) {
         } else {
             let _ = write!(
                 out,
-                "<details class=\"message\" id=\"bericht-{}\"><summary>Eerder bericht",
+                "<details class=\"message\" id=\"bericht-{}\"><summary>",
                 m.number
             );
+            WORDS.label(out, Label::EarlierMessage);
             if !m.from.is_empty() {
-                out.push_str(" van ");
-                write_segments_html(out, &m.from);
+                out.push(' ');
+                WORDS.label(out, Label::MessageFrom);
+                out.push(' ');
+                write_segments_html(out, &m.from, WORDS);
             }
             if let Some(sent) = &sent {
                 let _ = write!(out, ", {sent}");
@@ -112,42 +150,40 @@ fn write_thread(out: &mut String, thread: &[MessageOut], links: &PageLinks) {
         }
         out.push_str("\n<dl class=\"message-header\">\n");
         if !m.from.is_empty() {
-            out.push_str("<div><dt>Van</dt><dd>");
-            write_segments_html(out, &m.from);
-            out.push_str("</dd></div>\n");
+            header_row(out, Label::From, |out| {
+                write_segments_html(out, &m.from, WORDS)
+            });
         }
         if let Some(sent) = &sent {
-            let _ = writeln!(out, "<div><dt>Verzonden</dt><dd>{sent}</dd></div>");
+            header_row(out, Label::Sent, |out| out.push_str(sent));
         }
-        for (label, values) in [("Aan", &m.to), ("Cc", &m.cc)] {
+        for (label, values) in [(Label::To, &m.to), (Label::Cc, &m.cc)] {
             if values.is_empty() {
                 continue;
             }
-            let _ = write!(out, "<div><dt>{label}</dt><dd>");
-            for (j, value) in values.iter().enumerate() {
-                if j > 0 {
-                    out.push_str("; ");
+            header_row(out, label, |out| {
+                for (j, value) in values.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str("; ");
+                    }
+                    write_segments_html(out, value, WORDS);
                 }
-                write_segments_html(out, value);
-            }
-            out.push_str("</dd></div>\n");
+            });
         }
         if let Some(subject) = &m.subject {
-            let _ = writeln!(
-                out,
-                "<div><dt>Onderwerp</dt><dd>{}</dd></div>",
-                escape(subject)
-            );
+            header_row(out, Label::Subject, |out| out.push_str(&escape(subject)));
         }
         out.push_str("</dl>\n");
         for p in &m.paragraphs {
             if let Some(page) = p.page {
-                let _ = write!(out, "<p class=\"page-marker\" id=\"pagina-{page}\">");
+                let _ = write!(out, "<p class=\"page-marker\" id=\"pagina-{page}\"");
+                WORDS.english_only(out, ENGLISH);
+                out.push('>');
                 links.write(out, page);
                 out.push_str("</p>");
             }
             out.push_str("<p>");
-            write_segments_html(out, &p.segments);
+            write_segments_html(out, &p.segments, WORDS);
             out.push_str("</p>\n");
         }
         out.push_str(if i == 0 {
@@ -160,38 +196,51 @@ fn write_thread(out: &mut String, thread: &[MessageOut], links: &PageLinks) {
 }
 
 fn write_pages(out: &mut String, pages: &[PageOut], page_count: u32, links: &PageLinks) {
-    out.push_str(
-        "<section aria-labelledby=\"tekst\" class=\"text\">\n<h2 id=\"tekst\">Tekst</h2>\n",
-    );
+    open_section(out, "text", Label::Text);
     for page in pages {
         let n = page.number;
         if page_count > 1 {
-            let _ = write!(out, "<h3 class=\"page-marker\" id=\"pagina-{n}\">");
+            let _ = write!(out, "<h3 class=\"page-marker\" id=\"pagina-{n}\"");
+            WORDS.english_only(out, ENGLISH);
+            out.push('>');
             links.write(out, n);
             out.push_str("</h3>\n");
         }
         if page.provenance == Provenance::Scanned {
-            out.push_str("<p class=\"notice\">Deze pagina is een scan zonder tekstlaag; de tekst is niet herkend. Zie het originele bestand.</p>\n");
+            out.push_str("<p class=\"notice\"");
+            WORDS.english_only(out, ENGLISH);
+            out.push('>');
+            WORDS.label(out, Label::ScanNotRead);
+            out.push_str("</p>\n");
         } else if matches!(page.provenance, Provenance::Ocr | Provenance::ReOcr) {
-            out.push_str(if page.provenance == Provenance::Ocr {
-                "<p class=\"notice page-source\">Deze pagina is een scan zonder tekstlaag"
-            } else {
-                "<p class=\"notice page-source\">De tekstlaag van deze pagina was slecht leesbaar"
-            });
-            out.push_str(
-                ": de tekst hieronder is door tekstherkenning (OCR) van het beeld gelezen",
+            out.push_str("<p class=\"notice page-source\"");
+            WORDS.english_only(out, ENGLISH);
+            out.push('>');
+            WORDS.label(
+                out,
+                if page.provenance == Provenance::Ocr {
+                    Label::ScanRead
+                } else {
+                    Label::PoorTextLayer
+                },
             );
+            WORDS.label(out, Label::ReadByOcr);
             if let Some(percent) = page.confidence_percent.filter(|&p| p > 0) {
-                let _ = write!(out, ", met een zekerheid van {percent}%");
+                WORDS.label_with(out, Label::Confidence, percent);
             }
-            out.push_str(". Kleine leesfouten zijn mogelijk; zie het originele bestand.</p>\n");
+            WORDS.label(out, Label::ReadingErrors);
+            out.push_str("</p>\n");
         } else if page.paragraphs.is_empty() {
-            out.push_str("<p class=\"muted\">(lege pagina)</p>\n");
+            out.push_str("<p class=\"muted\"");
+            WORDS.english_only(out, ENGLISH);
+            out.push('>');
+            WORDS.label(out, Label::EmptyPage);
+            out.push_str("</p>\n");
         }
         // Every paragraph can be linked to: `#pagina-2-alinea-3`.
         for (i, paragraph) in page.paragraphs.iter().enumerate() {
             let _ = write!(out, "<p id=\"pagina-{n}-alinea-{}\">", i + 1);
-            write_segments_html(out, paragraph);
+            write_segments_html(out, paragraph, WORDS);
             out.push_str("</p>\n");
         }
     }
@@ -309,7 +358,9 @@ impl TextStore {
                 let part = if facts { Part::Facts(lang) } else { Part::Text };
                 let stored = self.read(&mut parts, spans[part.index()])?;
                 let rendered = match part {
-                    Part::Text => Addresses::files_only(addresses.trim()).fill(&stored),
+                    Part::Text => {
+                        words::pick(&Addresses::files_only(addresses.trim()).fill(&stored), lang)
+                    }
                     Part::Facts(_) => match Addresses::parse(addresses) {
                         Some(addresses) => addresses.fill(&stored),
                         None => continue,

@@ -29,6 +29,7 @@ mod segments;
 mod summary;
 pub mod timeline;
 mod translation;
+mod words;
 pub mod zola;
 
 use document_page::page_file;

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use htmlescape::encode_minimal as escape;
 
+use super::words::{Label, Words};
 use crate::model::{
     placed_paragraphs, Document, Message, Page, Provenance, Redaction, RedactionField, MARKER,
 };
@@ -27,6 +28,8 @@ pub enum Segment {
         codes: String,
         /// The grounds in Dutch, for the tooltip and screen readers.
         ground: String,
+        /// The grounds in English.
+        ground_en: String,
     },
 }
 
@@ -44,31 +47,41 @@ pub struct PageOut {
 }
 
 /// Appends `parts` to `out` as HTML.
-pub fn write_segments_html(out: &mut String, parts: &[Segment]) {
+pub fn write_segments_html(out: &mut String, parts: &[Segment], words: Words) {
     for part in parts {
         match part {
             Segment::Text { text } => out.push_str(&escape(text)),
-            Segment::Redaction { codes, ground } => {
-                let (codes, ground) = (escape(codes), escape(ground));
-                let grounds_on = if codes.is_empty() {
-                    String::new()
-                } else {
-                    format!(" op grond van {codes}")
-                };
-                let _ = write!(
-                    out,
-                    "<mark class=\"redaction\" tabindex=\"0\" title=\"Weggelakt{grounds_on}: {ground}\" data-ground=\"{ground}\">"
-                );
+            Segment::Redaction {
+                codes,
+                ground,
+                ground_en,
+            } => {
+                let codes = escape(codes);
+                let grounds = [escape(ground), escape(ground_en)];
+                let grounds = [grounds[0].as_ref(), grounds[1].as_ref()];
+                out.push_str("<mark class=\"redaction\" tabindex=\"0\"");
+                words.english_only(out, " lang=\"en\"");
+                out.push_str(" title=\"");
                 if codes.is_empty() {
-                    let _ = write!(
-                        out,
-                        "<span class=\"visually-hidden\">[weggelakt: {ground}]</span></mark>"
-                    );
+                    words.label(out, Label::Redacted);
                 } else {
-                    let _ = write!(
-                        out,
-                        "<span class=\"visually-hidden\">[weggelakt op grond van </span>{codes}<span class=\"visually-hidden\">: {ground}]</span></mark>"
-                    );
+                    words.label_with(out, Label::RedactedOn, &codes);
+                }
+                out.push_str(": ");
+                words.write(out, grounds);
+                out.push_str("\" data-ground=\"");
+                words.write(out, grounds);
+                out.push_str("\"><span class=\"visually-hidden\">");
+                if codes.is_empty() {
+                    words.label(out, Label::HiddenRedacted);
+                    out.push_str(": ");
+                    words.write(out, grounds);
+                    out.push_str("]</span></mark>");
+                } else {
+                    words.label(out, Label::HiddenRedactedOn);
+                    let _ = write!(out, "</span>{codes}<span class=\"visually-hidden\">: ");
+                    words.write(out, grounds);
+                    out.push_str("]</span></mark>");
                 }
             }
         }
@@ -79,7 +92,7 @@ pub fn write_segments_html(out: &mut String, parts: &[Segment]) {
 #[cfg(test)]
 pub fn segments_html(parts: &[Segment]) -> String {
     let mut out = String::new();
-    write_segments_html(&mut out, parts);
+    write_segments_html(&mut out, parts, Words::In(super::Lang::Nl));
     out
 }
 
@@ -104,27 +117,30 @@ pub fn segments<'a>(
 
 fn bar(redaction: Option<&Redaction>) -> Segment {
     let Some(redaction) = redaction else {
+        let [ground, ground_en] = Label::GroundNotFound.words().map(String::from);
         return Segment::Redaction {
             codes: String::new(),
-            ground: "grond niet gevonden".into(),
+            ground,
+            ground_en,
         };
     };
     let grounds = redaction.grounds.as_slice();
+    let [illegible, illegible_en] = Label::GroundIllegible.words();
+    let names = |name: fn(&crate::model::grounds::Ground) -> &str, none: &str| {
+        if grounds.is_empty() {
+            none.to_string()
+        } else {
+            grounds.iter().map(name).collect::<Vec<_>>().join("; ")
+        }
+    };
     Segment::Redaction {
         codes: grounds
             .iter()
             .map(|g| g.code.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        ground: if grounds.is_empty() {
-            "weggelakt, grond onleesbaar".to_string()
-        } else {
-            grounds
-                .iter()
-                .map(|g| g.nl.as_str())
-                .collect::<Vec<_>>()
-                .join("; ")
-        },
+        ground: names(|g| &g.nl, illegible),
+        ground_en: names(|g| &g.en, illegible_en),
     }
 }
 
@@ -192,7 +208,8 @@ mod tests {
             segs[1],
             Segment::Redaction {
                 codes: "5.1.2e".into(),
-                ground: "eerbiediging van de persoonlijke levenssfeer".into()
+                ground: "eerbiediging van de persoonlijke levenssfeer".into(),
+                ground_en: grounds::get("5.1.2e").unwrap().en.clone(),
             }
         );
         assert!(matches!(&segs[3], Segment::Redaction { codes, .. } if codes == "5.2.1"));

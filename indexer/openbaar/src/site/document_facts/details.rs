@@ -8,8 +8,8 @@ use std::fmt::Write;
 use htmlescape::encode_minimal as escape;
 
 use super::super::segments::{header_out, write_segments_html};
+use super::super::words::{self as labels, Label, Words};
 use super::super::{one_line, Lang};
-use super::labels::{self, Label};
 use super::{Facts, Placeholder, Terms};
 use crate::model::{Built, Kind, PartialDate, RedactionField};
 
@@ -68,7 +68,7 @@ pub(super) fn write(out: &mut String, facts: &Facts, built: &Built, terms: &Term
     if !from.is_empty() {
         row(out, Label::From, lang, |out| {
             for value in &from {
-                write_segments_html(out, value);
+                write_segments_html(out, value, Words::In(lang));
             }
         });
     }
@@ -81,7 +81,7 @@ pub(super) fn write(out: &mut String, facts: &Facts, built: &Built, terms: &Term
             list_row(out, label, lang, |out| {
                 for value in &values {
                     out.push_str("<li>");
-                    write_segments_html(out, value);
+                    write_segments_html(out, value, Words::In(lang));
                     out.push_str("</li>");
                 }
             });

@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use htmlescape::encode_minimal as escape;
 
+use super::super::words::{self as labels, Label};
 use super::super::{one_line, Lang};
-use super::labels::{self, Label};
 use super::Placeholder;
 use crate::model::Document;
 

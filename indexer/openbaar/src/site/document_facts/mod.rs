@@ -27,7 +27,7 @@ use crate::model::{Built, Document, Extraction, RedactionField};
 
 mod details;
 mod events;
-mod labels;
+
 mod placeholders;
 mod redactions;
 

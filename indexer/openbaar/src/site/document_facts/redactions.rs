@@ -7,8 +7,8 @@ use std::fmt::Write;
 use htmlescape::encode_minimal as escape;
 
 use super::super::summary::summarise;
+use super::super::words::Label;
 use super::super::Lang;
-use super::labels::Label;
 use super::{Placeholder, Terms};
 use crate::model::{Document, Kind};
 
