@@ -72,57 +72,54 @@ pub fn page_text(
         };
     }
     let poor = layer_score.is_some_and(|s| s < quality::REREAD_BELOW);
-    if has_image && !poor && header_ocr::shows_headers(&text_layer) {
+    let kept_layer = |awaiting_ocr| PageRead {
+        page: kept(Provenance::TextLayer),
+        unread: None,
+        awaiting_ocr,
+    };
+    let reread = match (has_image, poor) {
         // A printed email: its layer may have lost header rows the image still shows.
+        (true, false) if header_ocr::shows_headers(&text_layer) => Reread::Headers,
+        (true, true) => Reread::PoorLayer,
+        _ => return kept_layer(false),
+    };
+    let layout = match reread {
         // Read as one block of text: the page mode often drops the narrow column of
         // labels beside the redaction boxes of an Outlook print.
-        return match read(page, Layout::Block, boxes) {
-            Ok(read) if header_ocr::ocr_reads_more(&text_layer, &read.text) => PageRead {
-                page: OcrText {
-                    text: header_ocr::set_apart_header_rows(&read.text),
-                    ..read
-                }
-                .into_page(Provenance::ReOcr),
+        Reread::Headers => Layout::Block,
+        Reread::PoorLayer => Layout::Page,
+    };
+    match read(page, layout, boxes) {
+        Ok(read) => {
+            let better = match reread {
+                Reread::Headers => header_ocr::ocr_reads_more(&text_layer, &read.text),
+                Reread::PoorLayer => quality::score(&read.text) > layer_score,
+            };
+            if !better {
+                // The page keeps its text layer, with its score as the confidence.
+                return kept_layer(false);
+            }
+            let text = match reread {
+                Reread::Headers => header_ocr::set_apart_header_rows(&read.text),
+                Reread::PoorLayer => read.text.clone(),
+            };
+            PageRead {
+                page: OcrText { text, ..read }.into_page(Provenance::ReOcr),
                 unread: None,
                 awaiting_ocr: false,
-            },
-            Ok(_) => PageRead {
-                page: kept(Provenance::TextLayer),
-                unread: None,
-                awaiting_ocr: false,
-            },
-            Err(err) => PageRead {
-                page: kept(Provenance::TextLayer),
-                unread: None,
-                awaiting_ocr: matches!(err, OcrError::Unavailable(_)),
-            },
-        };
+            }
+        }
+        Err(err) => kept_layer(matches!(err, OcrError::Unavailable(_))),
     }
-    if !(has_image && poor) {
-        return PageRead {
-            page: kept(Provenance::TextLayer),
-            unread: None,
-            awaiting_ocr: false,
-        };
-    }
-    match read(page, Layout::Page, boxes) {
-        Ok(read) if quality::score(&read.text) > layer_score => PageRead {
-            page: read.into_page(Provenance::ReOcr),
-            unread: None,
-            awaiting_ocr: false,
-        },
-        // The page keeps its text layer, with its score as the confidence.
-        Ok(_) => PageRead {
-            page: kept(Provenance::TextLayer),
-            unread: None,
-            awaiting_ocr: false,
-        },
-        Err(err) => PageRead {
-            page: kept(Provenance::TextLayer),
-            unread: None,
-            awaiting_ocr: matches!(err, OcrError::Unavailable(_)),
-        },
-    }
+}
+
+/// Why a page with a text layer is read again by OCR.
+#[derive(Debug, Clone, Copy)]
+enum Reread {
+    /// It shows a printed email header, whose rows the layer may have lost.
+    Headers,
+    /// Its layer scores below [`quality::REREAD_BELOW`].
+    PoorLayer,
 }
 
 /// What describes the OCR engine for the extraction cache: its version, languages and
