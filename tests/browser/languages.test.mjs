@@ -4,7 +4,7 @@
 // has an English version with English words around the Dutch document,
 // the English pages speak English (labels, dates, the search's own words), the dossier
 // says whether the release holds its request, and the Atom feed dates each document by its
-// release. Accessibility (axe-core) of the English pages is in reading.test.mjs.
+// release; the English feed lists the same documents by their English pages. Accessibility (axe-core) of the English pages is in reading.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -302,4 +302,41 @@ test('the Atom feed dates each document by its release, else by its own date and
   // And it is served as the site's feed.
   const response = await fetch(new URL('/atom.xml', server.url));
   assert.equal(response.status, 200);
+});
+
+test('the English feed lists the same documents as the Dutch one, at their English pages', async () => {
+  const entries = (file) => {
+    const feed = readFileSync(join(repo, 'public', file), 'utf8');
+    return [...feed.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]);
+  };
+  const dutch = entries('atom.xml');
+  const english = entries('en/atom.xml');
+  assert.ok(english.length > 0, 'the English feed has entries');
+  const ids = (list, prefix) => list.map((entry) => {
+    const link = entry.match(/<link rel="alternate" type="text\/html" href="([^"]*)"/)[1];
+    const m = new URL(link, server.url).pathname.match(new RegExp(`^${prefix}documenten/([0-9a-f]{16})/$`));
+    assert.ok(m, `${link} is a document page under ${prefix}`);
+    return m[1];
+  });
+  assert.deepEqual(ids(english, '/en/'), ids(dutch, '/'), 'the same documents, in the same order');
+  for (const [i, entry] of english.entries()) {
+    const summary = entry.match(/<summary>([^<]*)</)[1];
+    assert.match(summary, ENGLISH_MONTHS, `English date: ${summary}`);
+    assert.doesNotMatch(summary, DUTCH_MONTHS, `no Dutch date: ${summary}`);
+    assert.match(summary, /Released on |Release date unknown/, summary);
+    // Dated as the Dutch entry: by the release, else by the document's own date.
+    assert.equal(entry.match(/<published>([^<]*)</)[1], dutch[i].match(/<published>([^<]*)</)[1]);
+  }
+  const feed = readFileSync(join(repo, 'public/en/atom.xml'), 'utf8');
+  assert.match(feed, /<feed [^>]*xml:lang="en"/);
+  // English pages announce the English feed, Dutch pages the Dutch one; both are served.
+  const { page, close } = await open('/en/documenten/');
+  assert.equal(await page.getAttribute('link[type="application/atom+xml"]', 'href'), '/en/atom.xml');
+  assert.equal(await page.getAttribute('main a[href$="atom.xml"]', 'href'), '/en/atom.xml');
+  const served = await page.evaluate(async () => (await fetch('/en/atom.xml')).status);
+  assert.equal(served, 200);
+  await close();
+  const nl = await open('/documenten/');
+  assert.equal(await nl.page.getAttribute('link[type="application/atom+xml"]', 'href'), '/atom.xml');
+  await nl.close();
 });

@@ -92,7 +92,7 @@ test('sitemap, robots.txt and the Atom feed use absolute addresses and parse', a
   const get = (path) => page.evaluate(async (p) => (await fetch(p)).text(), path);
   const robots = await get('/robots.txt');
   assert.match(robots, /^Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml$/m);
-  for (const [path, selector] of [['/sitemap.xml', 'loc'], ['/atom.xml', 'entry > id, entry > link, feed > id, feed > link']]) {
+  for (const [path, selector] of [['/sitemap.xml', 'loc'], ['/atom.xml', 'entry > id, entry > link, feed > id, feed > link'], ['/en/atom.xml', 'entry > id, entry > link, feed > id, feed > link']]) {
     const text = await get(path);
     const { broken, values } = await page.evaluate(([t, s]) => {
       const doc = new DOMParser().parseFromString(t, 'application/xml');
