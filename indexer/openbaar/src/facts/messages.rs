@@ -260,6 +260,24 @@ fn bars_only(paragraph: &str) -> bool {
             .all(|c| c.is_whitespace() || matches!(c, '|' | '[' | ']' | '_'))
 }
 
+/// What OCR left of a sender's row whose name and address are redaction boxes: bars with
+/// debris around them (`Fr███ █N © n>`, `█f █ rivm.nl>`), perhaps behind a label it
+/// damaged past reading (`grom: █ █ iver.n>`, `ver: IER █ EEH`), but no words of a
+/// sentence: at most the first word may be lower case letters, and only as such a label.
+fn sender_row_remains(paragraph: &str) -> bool {
+    if bars_only(paragraph) {
+        return true;
+    }
+    let is_word =
+        |w: &str| !w.contains(['@', '.']) && w.chars().filter(|c| c.is_lowercase()).count() >= 3;
+    paragraph.contains(MARKER)
+        && paragraph.chars().count() <= 80
+        && paragraph
+            .split_whitespace()
+            .enumerate()
+            .all(|(n, w)| !is_word(w) || (n == 0 && w.ends_with(':') && w.chars().count() <= 6))
+}
+
 /// Finds the messages in the paragraphs of `pages`, with their body spans in the
 /// document text the paragraphs are joined into.
 pub fn split_messages(pages: &[Page]) -> Vec<Message> {
@@ -371,11 +389,17 @@ fn header_blocks(paragraphs: &[&str]) -> Vec<Block> {
                 start: i,
                 ..Block::default()
             });
-            // A block that opens with its sent line, under a paragraph of bars only: OCR
-            // lost the sender's row to its redaction boxes, leaving the boxes. (A
-            // printed header puts the sender above the sent line; the bars are that row.)
+            // A block that opens with its sent line, under a paragraph of bars (and OCR
+            // debris): OCR lost the sender's row to its redaction boxes, leaving the
+            // boxes. (A printed header puts the sender above the sent line; the bars
+            // are that row.)
             let free_above = blocks.last().is_none_or(|b: &Block| b.end < i);
-            if starts && f == Field::Sent && free_above && i > 0 && bars_only(paragraphs[i - 1]) {
+            if starts
+                && f == Field::Sent
+                && free_above
+                && i > 0
+                && sender_row_remains(paragraphs[i - 1])
+            {
                 block.from = Some(MARKER.to_string());
             }
             block.set(f, &value);
@@ -707,6 +731,41 @@ mod tests {
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert_eq!(messages[0].from, Some(MARKER.to_string()));
         assert_eq!(messages[1].from, None);
+    }
+
+    #[test]
+    fn debris_of_a_redacted_sender_row_over_a_sent_line_is_its_sender() {
+        for row in [
+            "Fr███ █N © n>",
+            "█f █ rivm.nl>",
+            "grom: █ █ █ iver.n>",
+            "ver: IER █ EEH B █ E",
+        ] {
+            let messages = split_messages(&pages(&[
+                "Tekst.",
+                row,
+                "Verzonden: dinsdag 22 september 2020 13:25",
+                "Aan: █ @rivm.nl>",
+                "Onderwerp: FW: richtlijn",
+                "Tekst.",
+            ]));
+            assert_eq!(messages.len(), 1, "{row}: {messages:?}");
+            assert_eq!(messages[0].from, Some(MARKER.to_string()), "{row}");
+        }
+        // A sentence with a bar in it, or a greeting, is no sender's row.
+        for row in [
+            "Met groet, █",
+            "Zie de bijlage van █ hierover",
+            "Groeten van █",
+        ] {
+            let messages = split_messages(&pages(&[
+                row,
+                "Verzonden: dinsdag 22 september 2020 13:25",
+                "Onderwerp: FW: richtlijn",
+                "Tekst.",
+            ]));
+            assert_eq!(messages[0].from, None, "{row}");
+        }
     }
 
     #[test]
