@@ -135,6 +135,9 @@ pub fn organisations(label: &LabelledDocument, doc: &Document) -> NamedScore {
             .any(|f| is_labelled(&names_of(f), &labelled.as_written, &labelled.name));
         score.labelled.add(Counts::of_decision(true, hit));
         let public = organisation::all().iter().any(|o| {
+            if !o.kind.is_public() {
+                return false;
+            }
             let mut names = vec![squeeze(&o.name)];
             names.extend(o.aliases.iter().map(|a| squeeze(a)));
             is_labelled(&names, &labelled.as_written, &labelled.name)

@@ -15,14 +15,16 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::Settings;
-use crate::model::organisation::{self, Organisation};
+use crate::model::organisation::{self, Organisation, OrganisationKind};
 
 mod forms;
 
 /// How a name of the table must be written to count.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Rule {
-    /// Exactly, capitals and all.
+    /// Exactly, capitals and all; in the table's other spellings of the same letters
+    /// (`Ministerraad`, `ministerraad`); and an abbreviation with small letters between
+    /// its capitals (`NVvK`) also in all capitals (`NVVK`), as texts often write it.
     Exact,
     /// An acronym of four capitals or more (`RIVM`, `KNAW`): in its capitals, or all in
     /// small letters (`rivm`), but never inside an address (`@rivm.nl`).
@@ -36,6 +38,9 @@ enum Rule {
 
 struct Pattern {
     text: String,
+    /// The spellings of `text` the table gives (`Actiz`, `ActiZ`): an automaton that
+    /// ignores case keeps one pattern for them.
+    spellings: Vec<String>,
     organisation: &'static Organisation,
     rule: Rule,
     /// False for a short form of several words (`de Kamer`), which is another body's
@@ -56,9 +61,17 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     let mut patterns: Vec<Pattern> = Vec::new();
     let mut add = |text: String, organisation: &'static Organisation, rule: Rule| {
         let text = fold(&text);
-        if !patterns.iter().any(|p| p.text == text) {
+        let same_letters = patterns.iter_mut().find(|p| {
+            p.text.eq_ignore_ascii_case(&text) && std::ptr::eq(p.organisation, organisation)
+        });
+        if let Some(pattern) = same_letters {
+            if !pattern.spellings.contains(&text) {
+                pattern.spellings.push(text);
+            }
+        } else if !patterns.iter().any(|p| p.text == text) {
             let may_be_followed_by_van = text == organisation.name || !text.contains(' ');
             patterns.push(Pattern {
+                spellings: vec![text.clone()],
                 text,
                 organisation,
                 rule,
@@ -105,19 +118,34 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     }
 });
 
+/// Whether `name` is an abbreviation with small letters between its capitals (`NVvK`,
+/// `RvIG`): one word of three letters or more that starts and ends with a capital. Not
+/// `NEa` or `NZa`, whose capitals alone (`NEA`) are often something else.
+fn is_mixed_abbreviation(name: &str) -> bool {
+    name.chars().count() >= 3
+        && name.chars().all(char::is_alphabetic)
+        && name.starts_with(char::is_uppercase)
+        && name.ends_with(char::is_uppercase)
+        && name.chars().any(char::is_lowercase)
+}
+
 impl Rule {
-    fn holds(self, found: &str, pattern: &str) -> bool {
+    fn holds(self, found: &str, pattern: &Pattern) -> bool {
+        let text = pattern.text.as_str();
         match self {
-            Rule::Exact => found == pattern,
-            Rule::Acronym => found == pattern || found == pattern.to_lowercase(),
+            Rule::Exact => pattern
+                .spellings
+                .iter()
+                .any(|s| found == s || (is_mixed_abbreviation(s) && found == s.to_uppercase())),
+            Rule::Acronym => found == text || found == text.to_lowercase(),
             Rule::FirstLetterFree => {
                 let mut f = found.chars();
-                let mut p = pattern.chars();
+                let mut p = text.chars();
                 f.next().map(|c| c.to_lowercase().to_string())
                     == p.next().map(|c| c.to_lowercase().to_string())
                     && f.as_str() == p.as_str()
             }
-            Rule::PlaceWord(n) => found.get(n..) == pattern.get(n..),
+            Rule::PlaceWord(n) => found.get(n..) == text.get(n..),
         }
     }
 }
@@ -145,6 +173,18 @@ fn inside_a_word_or_address(before: &str, after: &str) -> bool {
         || (a1 == Some('.') && a2.is_some_and(char::is_alphanumeric))
 }
 
+/// Whether the text after an abbreviation makes it another body's: a hyphen and one to
+/// three capitals (`OMT-Z`, the zoonoses team, is not the `OMT`; a line break may follow
+/// the hyphen). Not for a ministry, whose units are written so (`VWS-CZ`).
+fn names_a_subunit(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix('-') else {
+        return false;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let capitals = rest.chars().take_while(char::is_ascii_uppercase).count();
+    (1..=3).contains(&capitals) && !rest[capitals..].starts_with(char::is_alphanumeric)
+}
+
 /// Whether `text` spells out an abbreviation as something else than the body of the
 /// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`.
 fn defines_otherwise(text: &str, abbreviation: &str, org: &Organisation) -> bool {
@@ -168,7 +208,9 @@ pub fn table_bodies_in(text: &str) -> Vec<&'static Organisation> {
             .any(|w| text[end..].starts_with(w));
         if inside_a_word_or_address(&text[..start], &text[end..])
             || (continues_with_van && !pattern.may_be_followed_by_van)
-            || !pattern.rule.holds(&text[start..end], &pattern.text)
+            || (pattern.organisation.kind != OrganisationKind::Ministry
+                && names_a_subunit(&text[end..]))
+            || !pattern.rule.holds(&text[start..end], pattern)
             || found.contains(&pattern.organisation)
         {
             continue;
@@ -300,6 +342,38 @@ mod tests {
         assert_eq!(
             named("de minister van Justitie en\n Veiligheid"),
             vec!["Ministerie van Justitie en Veiligheid"]
+        );
+    }
+
+    #[test]
+    fn bodies_beyond_the_register_are_found_in_their_own_spellings() {
+        let mut found = named("Overleg met ZN, NFU en de NVVK; het OMT en de WHO adviseren.");
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                "Nederlandse Federatie van Universitair Medische Centra",
+                "Nederlandse Vereniging voor Veiligheidskunde",
+                "Outbreak Management Team",
+                "World Health Organization",
+                "Zorgverzekeraars Nederland",
+            ]
+        );
+        assert_eq!(
+            named("in de ministerraad"),
+            named("de Ministerraad besloot")
+        );
+        assert_eq!(named("Actiz-bericht"), vec!["ActiZ"]);
+        for text in [
+            "Het OMT-\nZ heeft aangegeven",
+            "who said so, in EU-richtlijnen",
+            "a mind of its own",
+        ] {
+            assert!(named(text).is_empty(), "{text}: {:?}", named(text));
+        }
+        assert_eq!(
+            named("VWS-CZ"),
+            vec!["Ministerie van Volksgezondheid, Welzijn en Sport"]
         );
     }
 

@@ -1,6 +1,9 @@
-//! The table of Dutch public bodies Openbaar knows without configuration, held once as
-//! data (`data/organisations.tsv`, made by `scripts/make-organisations.py` from the
-//! government's register of organisations; see the README for its source and licence).
+//! The table of organisations Openbaar knows without configuration, held once as data:
+//! the Dutch public bodies of `data/organisations.tsv` (made by
+//! `scripts/make-organisations.py` from the government's register of organisations), and
+//! the councils, associations, institutions, international bodies and companies beyond
+//! it of `data/organisations-sector.tsv` (written by hand); see the README for their
+//! sources and licence.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -30,6 +33,16 @@ pub enum OrganisationKind {
     WaterBoard,
     /// A joint body of municipalities: a GGD or a safety region.
     Region,
+    /// A council or team of the government (`Ministerraad`, `Outbreak Management Team`).
+    Council,
+    /// An association, federation or union (`Zorgverzekeraars Nederland`, `FNV`).
+    Association,
+    /// A knowledge or care institution (`Erasmus MC`, `Nivel`).
+    Institution,
+    /// An international body (`WHO`, `Europese Commissie`).
+    International,
+    /// A company (`KLM`, `Roche`).
+    Company,
 }
 
 impl OrganisationKind {
@@ -45,8 +58,26 @@ impl OrganisationKind {
             "gemeente" => OrganisationKind::Municipality,
             "waterschap" => OrganisationKind::WaterBoard,
             "regio" => OrganisationKind::Region,
+            "overleg" => OrganisationKind::Council,
+            "vereniging" => OrganisationKind::Association,
+            "instelling" => OrganisationKind::Institution,
+            "internationaal" => OrganisationKind::International,
+            "bedrijf" => OrganisationKind::Company,
             _ => return None,
         })
+    }
+
+    /// Whether bodies of this kind are public bodies (of the government's register, or
+    /// councils of the government), not associations, institutions, international bodies
+    /// or companies.
+    pub fn is_public(self) -> bool {
+        !matches!(
+            self,
+            OrganisationKind::Association
+                | OrganisationKind::Institution
+                | OrganisationKind::International
+                | OrganisationKind::Company
+        )
     }
 
     /// The word that must stand before a bare place name (`gemeente`, `provincie`,
@@ -103,9 +134,15 @@ fn parse(tsv: &str) -> Result<Vec<Organisation>, String> {
         .collect()
 }
 
+/// The public bodies of the register, then the organisations beyond it.
 static TABLE: LazyLock<Vec<Organisation>> = LazyLock::new(|| {
-    parse(include_str!("../../data/organisations.tsv"))
-        .expect("data/organisations.tsv is valid (checked by a test)")
+    let mut table = parse(include_str!("../../data/organisations.tsv"))
+        .expect("data/organisations.tsv is valid (checked by a test)");
+    table.extend(
+        parse(include_str!("../../data/organisations-sector.tsv"))
+            .expect("data/organisations-sector.tsv is valid (checked by a test)"),
+    );
+    table
 });
 
 static BY_DOMAIN: LazyLock<HashMap<&'static str, &'static Organisation>> = LazyLock::new(|| {
@@ -115,7 +152,8 @@ static BY_DOMAIN: LazyLock<HashMap<&'static str, &'static Organisation>> = LazyL
         .collect()
 });
 
-/// Every public body of the table.
+/// Every organisation of the table: the public bodies of the register
+/// (`data/organisations.tsv`), then those beyond it (`data/organisations-sector.tsv`).
 pub fn all() -> &'static [Organisation] {
     &TABLE
 }
@@ -172,6 +210,31 @@ mod tests {
         );
         assert_eq!(name("rijksoverheid.nl"), None);
         assert_eq!(name("gmail.com"), None);
+    }
+
+    #[test]
+    fn the_organisations_beyond_the_register_name_none_of_its_bodies() {
+        let register = parse(include_str!("../../data/organisations.tsv")).unwrap();
+        let beyond = parse(include_str!("../../data/organisations-sector.tsv")).unwrap();
+        assert!(beyond.len() >= 50, "{}", beyond.len());
+        let names_of = |o: &Organisation| {
+            std::iter::once(o.name.to_lowercase())
+                .chain(o.aliases.iter().map(|a| a.to_lowercase()))
+                .collect::<Vec<_>>()
+        };
+        let taken: Vec<String> = register.iter().flat_map(names_of).collect();
+        let domains: Vec<&String> = register.iter().flat_map(|o| &o.domains).collect();
+        for org in &beyond {
+            for name in names_of(org) {
+                assert!(!taken.contains(&name), "{name} is a body of the register");
+            }
+            for domain in &org.domains {
+                assert!(!domains.contains(&domain), "{domain} is a register body's");
+            }
+        }
+        let public = |name: &str| all().iter().find(|o| o.name == name).unwrap().kind;
+        assert!(public("Outbreak Management Team").is_public());
+        assert!(!public("Zorgverzekeraars Nederland").is_public());
     }
 
     #[test]
