@@ -97,23 +97,32 @@ pub fn is_person_name(name: &str) -> bool {
             .any(|o| o.name == name || o.aliases.iter().any(|a| a == name))
 }
 
-/// A surname as the text gives it, with its particles: `De Jonge`, `van den Berg`,
-/// `Hugo de Jonge`.
-const SURNAME: &str = r"(?:[A-Z][a-zà-ÿ'’]+\s+)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en)\s+){0,3}[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?";
+/// A surname as the text gives it, with its particles and a first name or initials:
+/// `De Jonge`, `van den Berg`, `Hugo de Jonge`, `K. Blauw`.
+const SURNAME: &str = r"(?:[A-Z][a-zà-ÿ'’]+\s+|(?:[A-Z]\.\s?)+)?(?:(?:[Vv]an|[Dd]e|[Dd]en|[Dd]er|[Tt]er|[Tt]en)\s+){0,3}[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?";
 
-/// A function, or a word that names a member of parliament (`motie Jetten`), before a
-/// name. `minister van VWS` is a portfolio, so a small `van` after `minister` or
+/// A function, a title (`de heer Jansen`, `mw. Bakker`, `prof. Koopmans`), or a word
+/// that names a member of parliament (`motie Jetten`), before a name. `minister van VWS` is a portfolio, so a small `van` after `minister` or
 /// `staatssecretaris` is not read as a name.
 static FUNCTION_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<f>[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Kk]amerlid|het lid|[Mm]otie|[Bb]urgemeester|[Ww]ethouder|[Gg]edeputeerde|[Pp]remier)\s+(?P<n>{SURNAME})\b"
+        r"\b(?P<f>[Dd]e heer|[Mm]evrouw|[Mm]w\.|[Dd]hr\.|[Pp]rof\.|[Dd]r\.|[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris|[Kk]amerlid|het lid|[Mm]otie|[Bb]urgemeester|[Ww]ethouder|[Gg]edeputeerde|[Pp]remier)\s+(?P<n>{SURNAME})\b"
     ))
     .expect("valid regex")
 });
 
-/// `Chu et al.`: the first author of a cited study.
-static CITED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<n>[A-Z][a-zà-ÿ'’\-]+)\s+et\s+al\b").expect("valid regex"));
+/// The first author of a cited study: `Chu et al.` (OCR also reads `Long etal.`), a
+/// surname and a year in brackets (`(Smith, 2009)`), or a surname alone in brackets right
+/// after a word for a study (`Oudere studies (Smith)`, `onderzoek (Wertheim)`).
+static CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?P<n>[A-Z][a-zà-ÿ'’\-]+)\s+et\s?al\b",
+        r"|\((?P<y>[A-Z][a-zà-ÿ'’\-]+),\s+(?:19|20)\d\d[a-z]?[;)]",
+        r"|\b(?:[Ss]tudies?|[Oo]nderzoek|[Rr]eview|[Pp]ublicatie|[Aa]rtikel)\s+",
+        r"\((?P<s>[A-Z][a-zà-ÿ'’\-]+)\)"
+    ))
+    .expect("valid regex")
+});
 
 /// `Beste Marieke,`, `Geachte heer Jansen,`, `Dear John,`: a salutation alone on its line.
 static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,14 +163,19 @@ pub fn named_in_text(pages: &[Page]) -> Vec<Person> {
                 continue;
             }
             let function = match function.as_str() {
-                "motie" | "het lid" => None,
+                "motie" | "het lid" | "de heer" | "mevrouw" | "mw." | "dhr." | "prof." | "dr." => {
+                    None
+                }
                 "kamerlid" => Some("Kamerlid".to_string()),
                 _ => Some(function),
             };
             add(name, function, Role::Mentioned);
         }
         for caps in CITED.captures_iter(&text) {
-            add(&caps["n"], None, Role::Mentioned);
+            let name = ["n", "y", "s"].iter().find_map(|g| caps.name(g));
+            if let Some(name) = name {
+                add(name.as_str(), None, Role::Mentioned);
+            }
         }
         if let Some(caps) = SALUTATION.captures(text.trim()) {
             add(&caps["n"], None, Role::Recipient);
@@ -337,6 +351,24 @@ mod tests {
             vec![("Chu".to_string(), None), ("Marieke".to_string(), None)]
         );
         assert!(names(&["Beste collega's,", "Geachte heer,"]).is_empty());
+        assert_eq!(
+            names(&["(Long etal., 2020). Oudere studies (Smith) en (Jansen, 2019a; x)"]),
+            vec![
+                ("Long".to_string(), None),
+                ("Smith".to_string(), None),
+                ("Jansen".to_string(), None)
+            ]
+        );
+        assert_eq!(
+            names(&["Aan: mevrouw K. Blauw (PVV) en de heer Y. Menger; de heer █ niet."]),
+            vec![
+                ("K. Blauw".to_string(), None),
+                ("Y. Menger".to_string(), None)
+            ]
+        );
+        assert!(
+            names(&["het onderzoek (RIVM) en de Directie (Zorg) in 2020 (Utrecht)"]).is_empty()
+        );
     }
 
     #[test]
