@@ -34,6 +34,9 @@ enum Rule {
     /// A place word of this many bytes (`gemeente `) in any case, then the place
     /// exactly.
     PlaceWord(usize),
+    /// An abbreviation of this many bytes (`GGD `) exactly, then its place in any case
+    /// (`GGD amsterdam`, as lists write it).
+    AbbreviationThenPlace(usize),
 }
 
 struct Pattern {
@@ -98,6 +101,8 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
                     org,
                     Rule::PlaceWord(word.len() + 1),
                 );
+            } else if name.starts_with("GGD ") {
+                add(name.clone(), org, Rule::AbbreviationThenPlace("GGD ".len()));
             } else if name.chars().count() >= 4 && name.chars().all(|c| c.is_ascii_uppercase()) {
                 add(name.clone(), org, Rule::Acronym);
             } else if !several_words {
@@ -146,6 +151,13 @@ impl Rule {
                     && f.as_str() == p.as_str()
             }
             Rule::PlaceWord(n) => found.get(n..) == text.get(n..),
+            Rule::AbbreviationThenPlace(n) => {
+                found.get(..n) == text.get(..n)
+                    && found
+                        .get(n..)
+                        .zip(text.get(n..))
+                        .is_some_and(|(f, t)| f.eq_ignore_ascii_case(t))
+            }
         }
     }
 }
@@ -186,9 +198,16 @@ fn names_a_subunit(after: &str) -> bool {
 }
 
 /// Whether `text` spells out an abbreviation as something else than the body of the
-/// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`.
+/// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`;
+/// but blacked-out words before `(VGN)` spell out nothing.
 fn defines_otherwise(text: &str, abbreviation: &str, org: &Organisation) -> bool {
-    text.contains(&format!("({abbreviation})"))
+    let bracketed = format!("({abbreviation})");
+    // `█ █ (VGN)`: the words before it are blacked out, so nothing says otherwise.
+    let spelled_out = text.match_indices(&bracketed).any(|(at, _)| {
+        let before: String = text[..at].chars().rev().take(12).collect();
+        !before.contains('█')
+    });
+    spelled_out
         && !text
             .to_lowercase()
             .contains(&fold(&org.name).to_lowercase())
@@ -371,6 +390,18 @@ mod tests {
         ] {
             assert!(named(text).is_empty(), "{text}: {:?}", named(text));
         }
+        assert_eq!(
+            named("GGD amsterdam, GGD utrecht"),
+            vec!["GGD regio Utrecht", "GGD Amsterdam"]
+        );
+        assert!(named("ggd amsterdam").is_empty());
+        assert_eq!(
+            named("VNG, VGN en █ EX █ ER G █ X BE █ E (VGN)"),
+            vec![
+                "Vereniging van Nederlandse Gemeenten",
+                "Vereniging Gehandicaptenzorg Nederland"
+            ]
+        );
         assert_eq!(
             named("VWS-CZ"),
             vec!["Ministerie van Volksgezondheid, Welzijn en Sport"]
