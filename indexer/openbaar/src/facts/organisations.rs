@@ -198,19 +198,49 @@ fn names_a_subunit(after: &str) -> bool {
 }
 
 /// Whether `text` spells out an abbreviation as something else than the body of the
-/// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`;
-/// but blacked-out words before `(VGN)` spell out nothing.
+/// table: `het Crisis Respons Team (CRT)` is not the `Commissie Registratie en Toezicht`.
+/// Only capitalised words whose initials are the abbreviation's capitals spell it out:
+/// `het lid de Groot (D66)` names a party, and blacked-out words before `(VGN)` spell
+/// out nothing.
 fn defines_otherwise(text: &str, abbreviation: &str, org: &Organisation) -> bool {
     let bracketed = format!("({abbreviation})");
-    // `█ █ (VGN)`: the words before it are blacked out, so nothing says otherwise.
-    let spelled_out = text.match_indices(&bracketed).any(|(at, _)| {
-        let before: String = text[..at].chars().rev().take(12).collect();
-        !before.contains('█')
-    });
+    let capitals: String = abbreviation
+        .chars()
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    let spelled_out = !capitals.is_empty()
+        && text
+            .match_indices(&bracketed)
+            .any(|(at, _)| initials_before(&text[..at], capitals.len()) == capitals);
     spelled_out
         && !text
             .to_lowercase()
             .contains(&fold(&org.name).to_lowercase())
+}
+
+/// The initials of the last `count` capitalised words of `text`, skipping the small
+/// words between them (`Raad voor de Volksgezondheid`: `RV`), but at most three in a row.
+fn initials_before(text: &str, count: usize) -> String {
+    let mut initials = Vec::new();
+    let mut small_words = 0;
+    for word in text.split_whitespace().rev() {
+        let Some(first) = word.chars().next() else {
+            continue;
+        };
+        if first.is_uppercase() {
+            initials.push(first);
+            small_words = 0;
+            if initials.len() == count {
+                break;
+            }
+        } else {
+            small_words += 1;
+            if small_words > 3 {
+                break;
+            }
+        }
+    }
+    initials.iter().rev().collect()
 }
 
 /// The bodies of the table that `text` names, each once, in the order of the table.
@@ -401,6 +431,10 @@ mod tests {
                 "Vereniging van Nederlandse Gemeenten",
                 "Vereniging Gehandicaptenzorg Nederland"
             ]
+        );
+        assert_eq!(
+            named("het lid de Groot (D66) en Partij voor de Vrijheid (PVV)"),
+            vec!["Democraten 66", "Partij voor de Vrijheid"]
         );
         assert_eq!(
             named("VWS-CZ"),
