@@ -74,8 +74,11 @@ fn organisations_and_people_are_measured_on_the_real_releases() {
     assert!(events.labelled.true_positives + events.labelled.false_negatives > 50);
     // The issue asks 0.95 for dates; measured 0.970 (32 of 33) on the tuned part once a
     // date given beside a relative word wins (`morgen 25/9`).
+    // Regression guard: the share of real events was 0.971 (33 of 34) on the tuned part
+    // and is 1.0 once the letterhead's date column joined to a line is no event; the
+    // issue asks 0.75.
     assert!(
-        events.real.precision() >= 0.75 && events.dates.precision() >= 0.95,
+        events.real.precision() >= 0.95 && events.dates.precision() >= 0.95,
         "real events {:.3}, date precision {:.3}: {:#?}",
         events.real.precision(),
         events.dates.precision(),

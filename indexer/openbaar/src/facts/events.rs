@@ -23,6 +23,9 @@ pub struct Anchor {
     pub exact: bool,
     /// How far before the anchor a date without a year may lie, in days.
     pub max_days_before: i64,
+    /// Whether the date comes from the document's own date line (`Datum 24 september
+    /// 2020`), which a letterhead prints in a side column that OCR may join to the text.
+    pub from_date_line: bool,
 }
 
 impl Anchor {
@@ -39,6 +42,7 @@ impl Anchor {
             date,
             exact,
             max_days_before,
+            from_date_line: source == DateSource::DateLine,
         }
     }
 
@@ -232,6 +236,29 @@ fn in_a_file_name(sentence: &str, found: &super::dates::FoundDate) -> bool {
         .any(|ext| word.ends_with(ext))
 }
 
+/// Whether a date is the letterhead's date column joined to a line of text by OCR
+/// (`Momenteel zijn de verhoudingen anders maar de 24 september 2020`): the document's
+/// own date line's date, ending its paragraph, after a word that cannot lead to a date
+/// (an article or a conjunction; `op`, `van`, `sinds` can).
+fn from_the_date_column(
+    sentence: &str,
+    found: &super::dates::FoundDate,
+    anchor: Option<Anchor>,
+) -> bool {
+    const CANNOT_LEAD_TO_A_DATE: &[&str] = &[
+        "de", "het", "een", "en", "maar", "of", "dat", "die", "dit", "is", "zijn", "wordt",
+        "worden", "als", "te",
+    ];
+    let word_before = sentence[..found.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    anchor.is_some_and(|a| a.from_date_line && Some(a.date) == found.value.date.as_day())
+        && sentence[found.end..].trim().is_empty()
+        && CANNOT_LEAD_TO_A_DATE.contains(&word_before.as_str())
+}
+
 /// The events of one paragraph starting at character offset `offset` of the document
 /// text, with `anchor` for dates without a year.
 pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) -> Vec<Event> {
@@ -262,7 +289,10 @@ pub fn paragraph_events(paragraph: &str, offset: usize, anchor: Option<Anchor>) 
         for found in &explicit {
             // `…/BWBR0040889/2018-05-15`: a date in an address is no event, nor one in a
             // file name (`Oplegnota_2020-09-29_13_49_19.docx`, `survey 17-09-2020.pdf`).
-            if sentence[..found.start].ends_with('/') || in_a_file_name(sentence, found) {
+            if sentence[..found.start].ends_with('/')
+                || in_a_file_name(sentence, found)
+                || from_the_date_column(sentence, found, anchor)
+            {
                 continue;
             }
             let qualifier = QUALIFIER
@@ -673,6 +703,16 @@ mod tests {
             None
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_date_column_joined_to_a_line_is_no_event() {
+        let line = "Momenteel zijn de verhoudingen anders maar de 24 september 2020";
+        assert!(dates(line, anchor("2020-09-24", "date_line")).is_empty());
+        assert_eq!(dates(line, anchor("2020-09-25", "date_line")).len(), 1);
+        assert_eq!(dates(line, anchor("2020-09-24", "pdf_metadata")).len(), 1);
+        let meeting = "Het overleg vond plaats op 24 september 2020";
+        assert_eq!(dates(meeting, anchor("2020-09-24", "date_line")).len(), 1);
     }
 
     #[test]
