@@ -6,7 +6,10 @@
 use mupdf::{Colorspace, Device, Matrix, Page, Pixmap};
 
 use super::ocr::{self, GreyImage, Layout, OcrError, Request, Word};
-use crate::model::{BoxWord, Rect};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::model::{grounds, BoxWord, Rect};
 
 /// Lowest resolution a box is rendered at: the page images of real releases are 300 dpi.
 pub const READ_DPI: f32 = 300.0;
@@ -15,6 +18,9 @@ pub const READ_DPI: f32 = 300.0;
 const MAX_READ_DPI: f32 = 900.0;
 /// Height in pixels a box is rendered at, at least.
 const MIN_BOX_PX: f32 = 60.0;
+/// The second reading of a box whose first was not wholly codes is at this many times
+/// the first one's resolution.
+const SECOND_SCALE: f32 = 1.5;
 /// Characters a printed ground consists of (`5.1.2e`, `10.2.g`, `5.1.1c; 5.1.2i`).
 pub const GROUND_CHARACTERS: &str = "0123456789.;abcdefghi";
 /// White margin around the crop, in pixels: the engine finds no text touching the edge.
@@ -24,8 +30,44 @@ const LINE_BOX_MAX_PT: f32 = 20.0;
 
 /// Renders the box `rect` (points, top-left origin) of `page`, and reads it. `fill_luma`
 /// is the box's own shade (0 black … 255 white): letters are what is lighter.
+///
+/// A reading that is not wholly codes of the grounds table (`5.1.2` with its letter
+/// lost, `5.1.26`) is read once more at [`SECOND_SCALE`] times the resolution, and the
+/// second reading is kept when it is wholly codes: the engine loses or misreads a
+/// letter at one size and not at another.
 pub fn read_box(page: &Page, rect: [f32; 4], fill_luma: u8) -> Result<Vec<BoxWord>, OcrError> {
     let dpi = (MIN_BOX_PX / (rect[3] - rect[1]).max(1.0) * 72.0).clamp(READ_DPI, MAX_READ_DPI);
+    let first = read_at(page, rect, fill_luma, dpi)?;
+    if all_codes(&first) {
+        return Ok(first);
+    }
+    let second = read_at(page, rect, fill_luma, dpi * SECOND_SCALE)?;
+    Ok(if all_codes(&second) { second } else { first })
+}
+
+/// Whether every piece read (split at `;`, `,` and spaces) is a code of the grounds
+/// table, letters and digits compared.
+fn all_codes(words: &[BoxWord]) -> bool {
+    static CODES: LazyLock<HashSet<String>> =
+        LazyLock::new(|| grounds::all().iter().map(|g| squeeze(&g.code)).collect());
+    let mut pieces = words
+        .iter()
+        .flat_map(|w| w.text.split([';', ',', ' ']))
+        .map(squeeze)
+        .filter(|p| !p.is_empty())
+        .peekable();
+    pieces.peek().is_some() && pieces.all(|p| CODES.contains(&p))
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Reads the box `rect` rendered at `dpi`.
+fn read_at(page: &Page, rect: [f32; 4], fill_luma: u8, dpi: f32) -> Result<Vec<BoxWord>, OcrError> {
     let s = dpi / 72.0;
     let [x0, y0, x1, y1] = rect.map(|v| (v * s).round() as i32);
     // Inset by half a point so the box's anti-aliased rim is not read as a letter.

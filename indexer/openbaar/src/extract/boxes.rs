@@ -283,9 +283,43 @@ fn rectangles(
         open = kept;
     }
     done.extend(open);
-    done.iter()
+    let mut rects: Vec<[usize; 4]> = done
+        .iter()
         .map(|c| [c.left, c.top, c.right, c.bottom])
-        .collect()
+        .collect();
+    rects.sort_by_key(|r| (r[1], r[0]));
+    join_split_boxes(mine, &mut rects);
+    rects
+}
+
+/// Joins a rectangle to the one below it where a code printed edge to edge broke the
+/// box in two: both have the same ends, and every row between them is a quarter the
+/// region's colour (the gaps between the letters), for no more than three times the
+/// lower height of the two (the letters are not taller than that).
+fn join_split_boxes(mine: &dyn Fn(usize, usize) -> bool, rects: &mut Vec<[usize; 4]>) {
+    let mut i = 0;
+    while i < rects.len() {
+        let a = rects[i];
+        let below = rects.iter().position(|b| {
+            let gap = b[1].wrapping_sub(a[3]);
+            b[1] >= a[3]
+                && a[0].abs_diff(b[0]) <= RUN_SLACK
+                && a[2].abs_diff(b[2]) <= RUN_SLACK
+                && gap <= 3 * (a[3] - a[1]).min(b[3] - b[1])
+                && (a[3]..b[1])
+                    .all(|y| (a[0]..a[2]).filter(|&x| mine(x, y)).count() * 4 >= a[2] - a[0])
+        });
+        match below {
+            Some(j) => {
+                rects[i][3] = rects[j][3];
+                rects.remove(j);
+                if j < i {
+                    i -= 1;
+                }
+            }
+            None => i += 1,
+        }
+    }
 }
 
 /// The boxes of a page with what OCR read in each. The second value says why OCR did
