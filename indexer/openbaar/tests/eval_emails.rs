@@ -45,10 +45,10 @@ fn printed_emails_on_the_labelled_set() {
     for score in [&tuned, &held_out] {
         assert_eq!(score.address_fragments, 0, "{score:?}");
     }
-    // Measured 0.950 tuned and 0.673 held out with the header rows read again from the
+    // Measured 0.950 tuned and 0.694 held out with the header rows read again from the
     // page image (extract::header_ocr), the boxes placed in that text, and bars (with
     // OCR debris) over a sent line taken for its redacted sender. The tuned floor is a
     // regression guard (rules were tuned on it), not a measure.
     assert!(tuned.messages.recall() >= 0.925, "{tuned:?}");
-    assert!(held_out.messages.recall() >= 0.65, "{held_out:?}");
+    assert!(held_out.messages.recall() >= 0.675, "{held_out:?}");
 }
