@@ -38,14 +38,19 @@ fn subject_in(pages: &[Page]) -> Option<String> {
             return Some(GLUED_LABEL.replace(caps[2].trim(), "").to_string());
         }
         if SUBJECT_LABEL.is_match(paragraph) {
+            // A form marks a required field with `*` on a paragraph of its own, between
+            // the label and its value (`Titel`, `*`, `Kamerbrief Kuchschermen`).
+            let at = (i + 1..paragraphs.len().min(i + 3))
+                .find(|&k| !is_field_mark(paragraphs[k]))
+                .unwrap_or(i + 1);
             let Some(value) = paragraphs
-                .get(i + 1)
+                .get(at)
                 .filter(|v| v.split_whitespace().count() >= 2 && !SUBJECT_LABEL.is_match(v))
             else {
                 continue;
             };
             let mut value = value.trim().to_string();
-            if let Some(next) = paragraphs.get(i + 2) {
+            if let Some(next) = paragraphs.get(at + 1) {
                 let wraps = !value.ends_with(['.', '?', '!', ':'])
                     && next.chars().next().is_some_and(char::is_lowercase);
                 if wraps {
@@ -56,6 +61,12 @@ fn subject_in(pages: &[Page]) -> Option<String> {
         }
     }
     None
+}
+
+/// A paragraph that is only a form's mark of a required field (`*`, `(*)`).
+fn is_field_mark(paragraph: &str) -> bool {
+    let mark = paragraph.trim();
+    !mark.is_empty() && mark.chars().all(|c| matches!(c, '*' | '(' | ')' | ':'))
 }
 
 /// Chooses a title: the email subject, a subject line in the text (`Onderwerp:`,
@@ -132,6 +143,8 @@ mod tests {
             title(&e, &text, "171080.pdf"),
             "Overleg over de strategie voor mensen met een beperking of ziekte"
         );
+        let text = pages("Type voorstel\n\n*\n\nNotitie\n\nTitel\n\n*\n\nKamerbrief Kuchschermen\n\nInhoud en doelstelling van het");
+        assert_eq!(title(&e, &text, "172695.pdf"), "Kamerbrief Kuchschermen");
         let text = pages("Aan: ACC-19\n\nTitel: Inventarisatie van maatregelen\n\nInleiding");
         assert_eq!(
             title(&e, &text, "172684.pdf"),
