@@ -24,12 +24,19 @@ fn boxes_and_their_grounds_stay_at_their_measured_level() {
         .map(|r| r.expect("every labelled PDF is read"))
         .collect();
     let splits = by_split(&results);
+    // Floors (recall, precision, grounds) just under what `openbaar eval-boxes` measured
+    // on 2026-11-24 with the joined finder: tune 0.863 / 0.951 / 0.948 (a regression
+    // guard: the rules were tuned on it), held out 0.816 / 0.886 / 0.953.
     for (split, score) in &splits {
         assert_eq!(score.unread_pages, 0, "{split}: OCR must be installed");
+        let (recall, precision, grounds_floor) = match split.as_str() {
+            "tune" => (0.86, 0.95, 0.94),
+            _ => (0.81, 0.88, 0.94),
+        };
         let grounds = score.grounds_right as f64 / score.grounds_legible.max(1) as f64;
-        assert!(score.boxes.recall() >= 0.81, "{split}: {score:?}");
-        assert!(score.boxes.precision() >= 0.88, "{split}: {score:?}");
-        assert!(grounds >= 0.94, "{split}: grounds {grounds:.3}");
+        assert!(score.boxes.recall() >= recall, "{split}: {score:?}");
+        assert!(score.boxes.precision() >= precision, "{split}: {score:?}");
+        assert!(grounds >= grounds_floor, "{split}: grounds {grounds:.3}");
     }
     assert_eq!(splits.len(), 2, "tune and held-out");
 }
